@@ -1,0 +1,364 @@
+package dev.fulfillment.local.sfn.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fulfillment.local.sfn.EngineClock;
+import dev.fulfillment.local.sfn.definition.Catcher;
+import dev.fulfillment.local.sfn.definition.ChoiceBranch;
+import dev.fulfillment.local.sfn.definition.Common;
+import dev.fulfillment.local.sfn.definition.Retrier;
+import dev.fulfillment.local.sfn.definition.State;
+import dev.fulfillment.local.sfn.history.Details;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Runs states: one method per state type behind a pattern switch, plus the shared exit, Retry and Catch logic.
+ * Every method runs under the execution's monitor; waiting (Wait, retry back-off, tasks) is a timer or a
+ * callback, never a parked thread.
+ */
+final class Interpreter {
+  private final EngineClock clock;
+  private final DataFlow flow;
+  private final ChoiceEvaluator choices;
+  TaskStep tasks;
+  ForkStep forks;
+
+  Interpreter(EngineClock clock, DataFlow flow) {
+    this.clock = clock;
+    this.flow = flow;
+    this.choices = new ChoiceEvaluator(flow);
+  }
+
+  DataFlow flow() {
+    return flow;
+  }
+
+  EngineClock clock() {
+    return clock;
+  }
+
+  /** Schedules {@code work} for the frame's execution on an engine thread (keeps stacks flat between states). */
+  void later(Frame frame, Runnable work) {
+    clock.execute(() -> frame.execution.locked(frame.generation, () -> {
+      if (frame.live()) {
+        work.run();
+      }
+    }));
+  }
+
+  void at(Frame frame, Instant when, Runnable work) {
+    frame.execution.track(clock.schedule(when, () -> frame.execution.locked(frame.generation, () -> {
+      if (frame.live()) {
+        work.run();
+      }
+    })));
+  }
+
+  /** Enters {@code name}: StateEntered event, then the state's work. */
+  void enter(Frame frame, String name, JsonNode input) {
+    if (!frame.live()) {
+      return;
+    }
+    State state = frame.definition.state(name);
+    long prev = frame.cursor;
+    if (frame.parent == null) {
+      // Redrive restarts from the top-level state that was running when the execution ended.
+      frame.execution.failedState = name;
+      frame.execution.failedStateInput = input;
+    }
+    long id = frame.execution.append(frame, state.common().type() + "StateEntered", "stateEnteredEventDetails",
+        Details.stateEntered(name, Json.text(input)));
+    step(new StateRun(frame, state, input, id, prev, clock.now(), retriers(state).size()));
+  }
+
+  void step(StateRun run) {
+    try {
+      switch (run.state) {
+        case State.Pass pass -> pass(run, pass);
+        case State.Succeed succeed -> succeed(run);
+        case State.Fail fail -> failState(run, fail);
+        case State.Choice choice -> choice(run, choice);
+        case State.Wait wait -> waitState(run, wait);
+        case State.Task task -> tasks.start(run, task);
+        case State.Parallel parallel -> forks.parallel(run, parallel);
+        case State.Map map -> forks.map(run, map);
+      }
+    } catch (StateFailure e) {
+      fail(run, e.failure(), false, e.location());
+    } catch (RuntimeException e) {
+      // An engine or evaluator bug must end the execution visibly, never leave it RUNNING forever.
+      fail(run, new Failure(Failure.RUNTIME, run.causePrefix() + "Internal error of the local engine: " + e), false,
+          null);
+    }
+  }
+
+  private void pass(StateRun run, State.Pass pass) {
+    Common c = pass.common();
+    if (c.jsonata()) {
+      Map<String, JsonNode> assigned = flow.assign(run, c.assign(), null, null, null);
+      JsonNode output = c.output() == null ? run.rawInput : flow.jsonataTemplate(run, c.output(), null, null, "Output");
+      exit(run, output, assigned, c.next());
+      return;
+    }
+    JsonNode effective = flow.effectiveInput(run, null);
+    JsonNode result = pass.result() != null ? pass.result() : effective;
+    Map<String, JsonNode> assigned = flow.assign(run, c.assign(), result, result, null);
+    exit(run, flow.output(run, result), assigned, c.next());
+  }
+
+  private void succeed(StateRun run) {
+    Common c = run.state.common();
+    if (c.jsonata()) {
+      JsonNode output = c.output() == null ? run.rawInput : flow.jsonataTemplate(run, c.output(), null, null, "Output");
+      exit(run, output, Map.of(), null);
+    } else {
+      exit(run, flow.outputPath(run, flow.selectInput(run)), Map.of(), null);
+    }
+  }
+
+  /** Fail: no StateExited; the flow fails with the state's Error and Cause (ASL "Fail State"). */
+  private void failState(StateRun run, State.Fail fail) {
+    String error = fail.error();
+    String cause = fail.cause();
+    if (fail.common().jsonata()) {
+      error = textOrNull(flow.jsonataValue(run, fail.error() == null ? null : text(fail.error()), "Error"));
+      cause = textOrNull(flow.jsonataValue(run, fail.cause() == null ? null : text(fail.cause()), "Cause"));
+    } else {
+      if (fail.errorPath() != null) {
+        error = textOrNull(flow.pathOrIntrinsic(run, fail.errorPath(), run.rawInput, "ErrorPath"));
+      }
+      if (fail.causePath() != null) {
+        cause = textOrNull(flow.pathOrIntrinsic(run, fail.causePath(), run.rawInput, "CausePath"));
+      }
+    }
+    fail(run, new Failure(error, cause), false, null);
+  }
+
+  private void choice(StateRun run, State.Choice choice) {
+    Common c = choice.common();
+    JsonNode input = c.jsonata() ? run.rawInput : flow.selectInput(run);
+    for (ChoiceBranch branch : choice.choices()) {
+      if (choices.matches(run, branch.rule(), input)) {
+        leaveChoice(run, input, branch.assign(), branch.output(), branch.next());
+        return;
+      }
+    }
+    if (choice.defaultNext() == null) {
+      throw new StateFailure(new Failure(Failure.NO_CHOICE_MATCHED,
+          "No Matches!"));
+    }
+    leaveChoice(run, input, c.assign(), c.output(), choice.defaultNext());
+  }
+
+  private void leaveChoice(StateRun run, JsonNode input, JsonNode assign, JsonNode output, String next) {
+    Common c = run.state.common();
+    Map<String, JsonNode> assigned = flow.assign(run, assign, input, null, null);
+    JsonNode out = c.jsonata()
+        ? (output == null ? run.rawInput : flow.jsonataTemplate(run, output, null, null, "Output"))
+        : flow.outputPath(run, input);
+    exit(run, out, assigned, next);
+  }
+
+  private void waitState(StateRun run, State.Wait wait) {
+    Common c = wait.common();
+    JsonNode input = c.jsonata() ? run.rawInput : flow.selectInput(run);
+    Instant until;
+    if (wait.seconds() != null) {
+      JsonNode seconds = c.jsonata() ? flow.jsonataValue(run, wait.seconds(), "Seconds") : wait.seconds();
+      until = clock.now().plusSeconds(seconds(run, seconds, "Seconds", null));
+    } else if (wait.secondsPath() != null) {
+      JsonNode seconds = flow.read(run, wait.secondsPath(), input, "SecondsPath");
+      until = clock.now().plusSeconds(seconds(run, seconds, "SecondsPath", wait.secondsPath()));
+    } else {
+      JsonNode stamp = wait.timestamp() != null
+          ? (c.jsonata() ? flow.jsonataValue(run, wait.timestamp(), "Timestamp") : wait.timestamp())
+          : flow.read(run, wait.timestampPath(), input, "TimestampPath");
+      until = timestamp(run, stamp, wait.timestamp() != null ? "Timestamp" : "TimestampPath");
+    }
+    at(run.frame, until, () -> {
+      try {
+        JsonNode out = c.jsonata()
+            ? (c.output() == null ? run.rawInput : flow.jsonataTemplate(run, c.output(), null, null, "Output"))
+            : flow.outputPath(run, input);
+        exit(run, out, flow.assign(run, c.assign(), input, null, null), c.next());
+      } catch (StateFailure e) {
+        fail(run, e.failure(), false, e.location());
+      }
+    });
+  }
+
+  /** Wait seconds must be a non-negative whole number (a long), as AWS checks SecondsPath values. */
+  private static long seconds(StateRun run, JsonNode value, String field, String path) {
+    if (value == null || !value.isNumber() || value.decimalValue().stripTrailingZeros().scale() > 0
+        || value.decimalValue().compareTo(BigDecimal.ZERO) < 0) {
+      String shown = path == null ? Json.text(value) : path + " == " + Json.text(value);
+      throw new StateFailure(new Failure(Failure.RUNTIME,
+          run.causePrefix() + "The " + field + " parameter cannot be parsed as a long value: " + shown), field);
+    }
+    return value.longValue();
+  }
+
+  private static Instant timestamp(StateRun run, JsonNode value, String field) {
+    try {
+      return OffsetDateTime.parse(value.asText()).toInstant();
+    } catch (RuntimeException e) {
+      throw new StateFailure(new Failure(Failure.RUNTIME, run.causePrefix() + "The " + field
+          + " parameter does not reference a valid ISO-8601 extended offset date-time format string: "
+          + Json.text(value)), field);
+    }
+  }
+
+  /**
+   * Leaves a state: assigns its variables, records StateExited and moves on (or ends the flow). Outputs over
+   * 256 KiB fail the state with States.DataLimitExceeded, as AWS's payload quota does.
+   */
+  void exit(StateRun run, JsonNode output, Map<String, JsonNode> assigned, String next) {
+    String text = Json.text(output);
+    if (Json.tooLarge(text)) {
+      fail(run, new Failure(Failure.DATA_LIMIT_EXCEEDED, "The state/task '" + run.state.name()
+          + "' returned a result with a size exceeding the maximum number of bytes service limit."), false, null);
+      return;
+    }
+    Frame frame = run.frame;
+    frame.scope.assign(assigned);
+    frame.execution.append(frame, run.state.common().type() + "StateExited", "stateExitedEventDetails",
+        Details.stateExited(run.state.name(), text, assigned));
+    if (next != null) {
+      later(frame, () -> enter(frame, next, output));
+    } else {
+      frame.end(new Frame.Outcome.Succeeded(output));
+    }
+  }
+
+  /**
+   * A state raised {@code failure}: the first retrier whose ErrorEquals matches decides (retry after its delay
+   * while attempts are left); otherwise the first matching catcher leads on; otherwise the flow fails.
+   */
+  void fail(StateRun run, Failure failure, boolean raisedByTask, String location) {
+    if (!run.frame.live()) {
+      return;
+    }
+    List<Retrier> retriers = retriers(run.state);
+    for (int i = 0; i < retriers.size(); i++) {
+      Retrier retrier = retriers.get(i);
+      if (failure.matches(retrier.errorEquals(), raisedByTask)) {
+        if (run.attempts[i] < retrier.maxAttempts()) {
+          Duration delay = delay(retrier, run.attempts[i]);
+          run.attempts[i]++;
+          run.retryCount++;
+          at(run.frame, clock.now().plus(delay), () -> step(run));
+          return;
+        }
+        break;
+      }
+    }
+    for (Catcher catcher : catchers(run.state)) {
+      if (failure.matches(catcher.errorEquals(), raisedByTask)) {
+        try {
+          caught(run, catcher, failure);
+        } catch (StateFailure e) {
+          endFailed(run, e.failure(), e.location());
+        }
+        return;
+      }
+    }
+    endFailed(run, failure, location);
+  }
+
+  private void caught(StateRun run, Catcher catcher, Failure failure) {
+    ObjectNode errorOutput = JsonNodeFactory.instance.objectNode();
+    errorOutput.put("Error", failure.error());
+    errorOutput.put("Cause", failure.cause());
+    if (run.state.common().jsonata()) {
+      Map<String, JsonNode> assigned = flow.assign(run, catcher.assign(), null, null, errorOutput);
+      JsonNode output = catcher.output() == null ? errorOutput
+          : flow.jsonataTemplate(run, catcher.output(), null, errorOutput, "Output");
+      exit(run, output, assigned, catcher.next());
+    } else {
+      Map<String, JsonNode> assigned = flow.assign(run, catcher.assign(), errorOutput, null, errorOutput);
+      // ASL "Catch": the state's output is its raw input with the error output placed at the catcher's ResultPath.
+      exit(run, flow.resultPath(run, catcher.resultPath(), run.rawInput, errorOutput), assigned, catcher.next());
+    }
+  }
+
+  private void endFailed(StateRun run, Failure failure, String location) {
+    Frame frame = run.frame;
+    if (location != null) {
+      // Recorded AWS histories: EvaluationFailed points back to the event before the state was entered.
+      ObjectNode details = Details.failure(failure.error(), failure.cause());
+      details.put("location", location);
+      details.put("state", run.state.name());
+      frame.cursor = frame.execution.appendAfter(frame, run.enteredPrev, "EvaluationFailed",
+          "evaluationFailedEventDetails", details);
+    }
+    frame.end(new Frame.Outcome.Failed(failure));
+  }
+
+  /**
+   * Retry delay (ASL "Retrying after error"): IntervalSeconds * BackoffRate^attempt, capped by MaxDelaySeconds;
+   * JitterStrategy FULL picks a random delay between zero and that value.
+   */
+  static Duration delay(Retrier retrier, int attempt) {
+    double seconds = retrier.intervalSeconds() * Math.pow(retrier.backoffRate(), attempt);
+    if (retrier.maxDelaySeconds() != null) {
+      seconds = Math.min(seconds, retrier.maxDelaySeconds());
+    }
+    if (retrier.fullJitter()) {
+      seconds = ThreadLocalRandom.current().nextDouble() * seconds;
+    }
+    return Duration.ofMillis(Math.round(seconds * 1000));
+  }
+
+  private static List<Retrier> retriers(State state) {
+    return switch (state) {
+      case State.Task t -> t.retry();
+      case State.Parallel p -> p.retry();
+      case State.Map m -> m.retry();
+      default -> List.of();
+    };
+  }
+
+  private static List<Catcher> catchers(State state) {
+    return switch (state) {
+      case State.Task t -> t.catchers();
+      case State.Parallel p -> p.catchers();
+      case State.Map m -> m.catchers();
+      default -> List.of();
+    };
+  }
+
+  private static JsonNode text(String value) {
+    return JsonNodeFactory.instance.textNode(value);
+  }
+
+  private static String textOrNull(JsonNode node) {
+    return node == null || node.isNull() ? null : node.isTextual() ? node.asText() : node.toString();
+  }
+
+  /** Shared tail of Task, Parallel and Map: ResultSelector/Assign/ResultPath/OutputPath or Output, then exit. */
+  void finishWithResult(StateRun run, JsonNode result) {
+    try {
+      Common c = run.state.common();
+      if (c.jsonata()) {
+        Map<String, JsonNode> assigned = flow.assign(run, c.assign(), null, result, null);
+        exit(run, flow.output(run, result), assigned, c.next());
+      } else {
+        JsonNode selected = flow.selectResult(run, result);
+        Map<String, JsonNode> assigned = flow.assign(run, c.assign(), selected, selected, null);
+        exit(run, flow.output(run, selected), assigned, c.next());
+      }
+    } catch (StateFailure e) {
+      fail(run, e.failure(), false, e.location());
+    } catch (RuntimeException e) {
+      fail(run, new Failure(Failure.RUNTIME, run.causePrefix() + "Internal error of the local engine: " + e), false,
+          null);
+    }
+  }
+}
