@@ -78,6 +78,11 @@ export function analyse(events, insideMap = new Set()) {
         const last = visit.attempts[visit.attempts.length - 1];
         close(visit, visit.failed && (!last || last.failed || visit.groupFailed) ? 'caught' : 'succeeded');
       }
+    } else if (/^(Task|Wait|Map|Parallel)StateAborted$/.test(type)) {
+      // A branch cut short because another branch of its Parallel (or another Map iteration) failed.
+      const kind = type.slice(0, -'StateAborted'.length);
+      visit = byEvent.get(event.previousEventId) || openVisit(v => v.type === kind);
+      if (visit && visit.status === 'in-progress') close(visit, 'aborted');
     } else if (TASK_EVENT.test(type)) {
       visit = byEvent.get(event.previousEventId) || openVisit(v => v.type === 'Task');
       if (visit) {

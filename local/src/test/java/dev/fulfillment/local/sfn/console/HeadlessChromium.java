@@ -150,7 +150,8 @@ final class HeadlessChromium implements AutoCloseable {
                     let value, error;
                     try { value = (%s); } catch (e) { error = e; }
                     if (value) return resolve(value);
-                    if (performance.now() > deadline) return reject(new Error('timed out waiting for: ' + %s + (error ? ' (' + error + ')' : '')));
+                    if (performance.now() > deadline) return reject(new Error('timed out waiting for: ' + %s
+                        + (error ? ' (' + error + ')' : '') + ' [page ' + location.href + ', ' + document.readyState + ']'));
                     setTimeout(check, 50);
                   };
                   check();
