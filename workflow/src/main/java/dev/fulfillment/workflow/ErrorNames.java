@@ -3,9 +3,13 @@ package dev.fulfillment.workflow;
 import dev.fulfillment.tasks.error.OutOfStockException;
 import dev.fulfillment.tasks.error.PaymentDeclinedException;
 import dev.fulfillment.tasks.error.PaymentProviderUnavailableException;
-import dev.fulfillment.tasks.error.TransientException;
 import dev.fulfillment.tasks.error.UnknownSkuException;
 import java.util.List;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
+import software.amazon.awssdk.services.dynamodb.model.ThrottlingException;
 
 /**
  * The error names the state machine matches and raises.
@@ -25,8 +29,17 @@ public final class ErrorNames {
   public static final String PAYMENT_DECLINED = PaymentDeclinedException.class.getName();
   /** The payment provider could not be reached or answered "try later". */
   public static final String PAYMENT_PROVIDER_UNAVAILABLE = PaymentProviderUnavailableException.class.getName();
-  /** A task's own signal that trying again later may succeed (throttling, a conflicting write). */
-  public static final String TRANSIENT = TransientException.class.getName();
+  /**
+   * Failures of a task's DynamoDB calls that a later try can survive: throttling, an internal error, or the
+   * network, each left over after the SDK's own retries. Listed class by class because ErrorEquals compares
+   * names exactly: a common superclass such as {@code TransientException} would never match anything.
+   */
+  public static final List<String> TRANSIENT = List.of(
+      ProvisionedThroughputExceededException.class.getName(),
+      RequestLimitExceededException.class.getName(),
+      ThrottlingException.class.getName(),
+      InternalServerErrorException.class.getName(),
+      SdkClientException.class.getName());
 
   /**
    * Lambda throttled the invocation. Not in the CDK's default service-error retrier, but documented by AWS as an

@@ -1,6 +1,7 @@
 package dev.fulfillment.workflow;
 
 import java.util.List;
+import java.util.stream.Stream;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.stepfunctions.JitterType;
 import software.amazon.awscdk.services.stepfunctions.RetryProps;
@@ -21,7 +22,7 @@ public final class RetryPolicies {
   /** A forward step hit throttling or a task-declared transient failure: a few quick tries. */
   public static RetryProps transientErrors() {
     return RetryProps.builder()
-        .errors(List.of(ErrorNames.TRANSIENT, ErrorNames.LAMBDA_TOO_MANY_REQUESTS))
+        .errors(errors(ErrorNames.TRANSIENT, ErrorNames.LAMBDA_TOO_MANY_REQUESTS))
         .interval(Duration.seconds(1))
         .backoffRate(2)
         .maxAttempts(3)
@@ -52,12 +53,16 @@ public final class RetryPolicies {
    */
   public static RetryProps compensation() {
     return RetryProps.builder()
-        .errors(List.of(ErrorNames.TRANSIENT, ErrorNames.LAMBDA_TOO_MANY_REQUESTS, ErrorNames.STATES_TIMEOUT))
+        .errors(errors(ErrorNames.TRANSIENT, ErrorNames.LAMBDA_TOO_MANY_REQUESTS, ErrorNames.STATES_TIMEOUT))
         .interval(Duration.seconds(2))
         .backoffRate(2)
         .maxAttempts(5)
         .maxDelay(Duration.seconds(30))
         .jitterStrategy(JitterType.FULL)
         .build();
+  }
+
+  private static List<String> errors(List<String> transientErrors, String... more) {
+    return Stream.concat(transientErrors.stream(), Stream.of(more)).toList();
   }
 }
