@@ -99,7 +99,7 @@ public final class JsonataEvaluator {
         JsonNode value = evaluateOrUndefined(field, text, states, vars);
         if (value == null) {
             throw new QueryException(QueryException.QUERY_EVALUATION_ERROR,
-                    describe(text, field) + " returned nothing (undefined).");
+                    describe(text, field) + " returned nothing (undefined).", field);
         }
         return value;
     }
@@ -115,7 +115,7 @@ public final class JsonataEvaluator {
             compiled = compile(text);
         } catch (IllegalArgumentException e) {
             throw new QueryException(QueryException.QUERY_EVALUATION_ERROR,
-                    describe(text, field) + " threw an error during evaluation. " + e.getMessage());
+                    describe(text, field) + " threw an error during evaluation. " + e.getMessage(), field);
         }
         Object raw;
         try {
@@ -123,11 +123,11 @@ public final class JsonataEvaluator {
                     timeoutNanos, maxDepth);
         } catch (JsonataSupport.EvaluationFailure e) {
             throw new QueryException(QueryException.QUERY_EVALUATION_ERROR,
-                    describe(text, field) + " threw an error during evaluation. " + e.getMessage());
+                    describe(text, field) + " threw an error during evaluation. " + e.getMessage(), field);
         }
         if (JsonataSupport.isFunction(raw)) {
             throw new QueryException(QueryException.QUERY_EVALUATION_ERROR,
-                    describe(text, field) + " returned an unsupported result type.");
+                    describe(text, field) + " returned an unsupported result type.", field);
         }
         return JsonataSupport.toJackson(raw);
     }

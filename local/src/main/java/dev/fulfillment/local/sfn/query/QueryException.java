@@ -20,11 +20,23 @@ public final class QueryException extends RuntimeException {
 
     private final String error;
     private final String cause;
+    private final String field;
 
     public QueryException(String error, String cause) {
+        this(error, cause, null);
+    }
+
+    /** {@code field}: the field path that failed inside the state ({@code Output/result}), when known. */
+    public QueryException(String error, String cause, String field) {
         super(error + ": " + cause, null, false, false);
         this.error = Objects.requireNonNull(error, "error");
         this.cause = Objects.requireNonNull(cause, "cause");
+        this.field = field;
+    }
+
+    /** The field path that failed, e.g. {@code Arguments/FunctionName}; null when the caller did not name one. */
+    public String field() {
+        return field;
     }
 
     public String error() {

@@ -103,21 +103,27 @@ final class DataFlow {
   /** A JSONata field that may be a literal or a "{% %}" expression (for example Seconds, TimeoutSeconds). */
   JsonNode jsonataValue(StateRun run, JsonNode value, String field) {
     if (value != null && value.isTextual() && JsonataEvaluator.isExpression(value.asText())) {
-      return guard(run, field, () -> jsonata.evaluate(value.asText(), states(run, null, null), run.frame.scope));
+      return guard(run, field, () -> jsonata.evaluate(field, value.asText(), states(run, null, null),
+          run.frame.scope));
     }
     return value;
   }
 
   JsonNode jsonataTemplate(StateRun run, JsonNode template, JsonNode result, JsonNode errorOutput, String field) {
-    return guard(run, field, () -> jsonata.evaluateTemplate(template, states(run, result, errorOutput), run.frame.scope));
+    // Messages name the whole field path inside the state, e.g. 'Output/result' or 'Arguments/FunctionName'.
+    return guard(run, field, () -> jsonata.evaluateTemplate(field, template, states(run, result, errorOutput),
+        run.frame.scope));
   }
 
-  /** A JSONPath value that is an intrinsic call or a path (ErrorPath, CausePath). */
+  /**
+   * A JSONPath value that is an intrinsic call or a path (ErrorPath, CausePath); a path that matches nothing fails
+   * with AWS's "The JSONPath '...' specified for the field 'ErrorPath' could not be found in the input '...'".
+   */
   JsonNode pathOrIntrinsic(StateRun run, String expression, JsonNode value, String field) {
     Variables vars = run.frame.scope;
-    return guard(run, field, () -> expression.startsWith("States.")
-        ? path.evaluateIntrinsic(expression, value, run.context(), vars)
-        : path.read(expression, value, run.context(), vars));
+    return guard(run, field, () -> JsonPathEvaluator.isIntrinsic(expression)
+        ? path.evaluateIntrinsic(field, expression, value, run.context(), vars)
+        : path.readField(field, expression, value, run.context(), vars));
   }
 
   private ObjectNode states(StateRun run, JsonNode result, JsonNode errorOutput) {
@@ -140,7 +146,8 @@ final class DataFlow {
     } catch (QueryException e) {
       String cause = e.cause().startsWith("An error occurred while executing the state")
           ? e.cause() : run.causePrefix() + e.cause();
-      throw new StateFailure(new Failure(e.error(), cause), field);
+      // EvaluationFailed names the innermost field that failed (for example "Output/result"), when known.
+      throw new StateFailure(new Failure(e.error(), cause), e.field() != null ? e.field() : field);
     }
   }
 }

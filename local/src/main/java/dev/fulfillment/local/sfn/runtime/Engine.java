@@ -191,10 +191,11 @@ public final class Engine {
     details.put("roleArn", execution.machine.roleArn());
     execution.append(null, "ExecutionStarted", "executionStartedEventDetails", details);
     // Recorded AWS histories: the first StateEntered names 0, not ExecutionStarted, as its previous event.
-    run(execution, execution.machine.definition().startAt(), execution.input, 0);
+    // Recorded AWS histories: the first StateEntered carries the input text exactly as sent (as ExecutionStarted).
+    run(execution, execution.machine.definition().startAt(), execution.input, execution.inputText, 0);
   }
 
-  private void run(Execution execution, String stateName, JsonNode input, long cursor) {
+  private void run(Execution execution, String stateName, JsonNode input, String inputText, long cursor) {
     StateMachineDefinition definition = execution.machine.definition();
     Frame top = new Frame(execution, null, definition, new Scope(null), null, false, cursor,
         outcome -> ended(execution, outcome));
@@ -205,7 +206,7 @@ public final class Engine {
         execution.track(clock.schedule(clock.now().plusSeconds(definition.timeoutSeconds()),
             () -> execution.locked(top.generation, () -> timedOut(execution, top))));
       }
-      interpreter.enter(top, stateName, input);
+      interpreter.enter(top, stateName, input, inputText);
     });
   }
 
@@ -280,7 +281,7 @@ public final class Engine {
       execution.reopen();
       long id = execution.append(null, "ExecutionRedriven", "executionRedrivenEventDetails",
           Details.object().put("redriveCount", execution.redriveCount()));
-      run(execution, execution.failedState, execution.failedStateInput, id);
+      run(execution, execution.failedState, execution.failedStateInput, null, id);
     }
     return execution.info();
   }

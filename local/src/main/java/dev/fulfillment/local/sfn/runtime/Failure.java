@@ -17,17 +17,22 @@ public record Failure(String error, String cause) {
   public static final String EXCEED_TOLERATED_FAILURE = "States.ExceedToleratedFailureThreshold";
 
   /**
-   * Whether a Retry/Catch ErrorEquals list matches this error. The developer guide: States.ALL matches any
-   * error name except the terminal States.Runtime and States.DataLimitExceeded, which are matched only when
-   * named; States.TaskFailed "acts as a wildcard that matches any known error name except for States.Timeout"
-   * for errors a Task state raised.
+   * Whether a Retry/Catch ErrorEquals list matches this error. The developer guide ("Error names"): States.ALL
+   * matches any error name except the terminal States.DataLimitExceeded and States.Runtime; States.TaskFailed "acts
+   * as a wildcard that matches any known error name except for States.Timeout" for errors a Task state raised.
+   * Recorded AWS histories refine two points: States.Runtime fails the execution even where a retrier or catcher
+   * names it, and a DataLimitExceeded a task reported (a connector result over the quota, written as TaskFailed) is
+   * an ordinary task error that States.ALL catches.
    */
   public boolean matches(java.util.List<String> errorEquals, boolean raisedByTask) {
+    if (error.equals(RUNTIME)) {
+      return false;
+    }
     for (String name : errorEquals) {
       if (name.equals(error)) {
         return true;
       }
-      if (name.equals(ALL) && !error.equals(RUNTIME) && !error.equals(DATA_LIMIT_EXCEEDED)) {
+      if (name.equals(ALL) && (!error.equals(DATA_LIMIT_EXCEEDED) || raisedByTask)) {
         return true;
       }
       if (name.equals(TASK_FAILED) && raisedByTask && !error.equals(TIMEOUT)) {

@@ -8,6 +8,7 @@ import dev.fulfillment.local.sfn.definition.Common;
 import dev.fulfillment.local.sfn.definition.State;
 import dev.fulfillment.local.sfn.definition.StateMachineDefinition;
 import dev.fulfillment.local.sfn.history.Details;
+import dev.fulfillment.local.sfn.query.JsonataEvaluator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -69,9 +70,15 @@ final class ForkStep {
               }
               case Frame.Outcome.Failed failed -> {
                 done[0] = true;
+                // Recorded AWS histories: the Parallel state aborts its branches, the failed one included; a
+                // branch still in a Task (or Wait, Map, Parallel) state gets that state's ...StateAborted event.
+                long failedAt = self[0].cursor;
+                children.forEach(ForkStep::abortOpenState);
                 children.forEach(Frame::cancel);
-                run.frame.cursor = self[0].cursor;
-                execution.append(run.frame, "ParallelStateFailed", null, null);
+                // Recorded AWS histories: the aborted events are not in the chain; what follows the Parallel's
+                // failure (a retry's ParallelStateStarted, ParallelStateFailed) names the branch's failure event.
+                run.frame.cursor = failedAt;
+                run.failedEvent = "ParallelStateFailed";
                 interpreter.fail(run, failed.failure(), false, null);
               }
             }
@@ -81,7 +88,9 @@ final class ForkStep {
     for (int i = 0; i < count; i++) {
       Frame child = children.get(i);
       String startAt = parallel.branches().get(i).startAt();
-      interpreter.later(child, () -> interpreter.enter(child, startAt, input));
+      // Recorded AWS histories: a branch that gets the Parallel's input unchanged shows the text it arrived as.
+      String inputText = input == run.rawInput ? run.rawInputText : null;
+      interpreter.later(child, () -> interpreter.enter(child, startAt, input, inputText));
     }
   }
 
@@ -136,7 +145,7 @@ final class ForkStep {
       } catch (StateFailure e) {
         done = true;
         children.forEach(Frame::cancel);
-        interpreter.fail(run, e.failure(), false, e.location());
+        interpreter.fail(run, e);
         return;
       }
       long startedId = run.frame.cursor;
@@ -203,7 +212,7 @@ final class ForkStep {
             } else {
               run.frame.cursor = child.cursor;
             }
-            execution.append(run.frame, "MapStateFailed", null, null);
+            run.failedEvent = "MapStateFailed";
             boolean tolerant = toleratedCount != 0 || toleratedPercentage != 100.0;
             interpreter.fail(run, tolerant
                 ? new Failure(Failure.EXCEED_TOLERATED_FAILURE, "The specified tolerated failure threshold was exceeded")
@@ -222,15 +231,17 @@ final class ForkStep {
     void finish() {
       done = true;
       Execution execution = run.frame.execution;
+      // Recorded AWS histories: MapStateExited names the same previous event as MapStateSucceeded (the last
+      // MapIterationSucceeded, MapRunSucceeded, or MapStateStarted when there were no items).
       if (distributed) {
         long runSucceeded = execution.append(run.frame, "MapRunSucceeded", null, null);
         execution.appendAfter(run.frame, runSucceeded, "MapStateSucceeded", null, null);
-        run.frame.cursor = mapRunStarted;
+        run.frame.cursor = runSucceeded;
       } else if (lastIterationEvent != 0) {
         execution.appendAfter(run.frame, lastIterationEvent, "MapStateSucceeded", null, null);
         run.frame.cursor = lastIterationEvent;
       } else {
-        execution.append(run.frame, "MapStateSucceeded", null, null);
+        execution.appendAfter(run.frame, run.frame.cursor, "MapStateSucceeded", null, null);
       }
       ArrayNode array = NODES.arrayNode();
       for (JsonNode r : results) {
@@ -243,31 +254,35 @@ final class ForkStep {
   void map(StateRun run, State.Map map) {
     Common c = map.common();
     DataFlow flow = interpreter.flow();
-    JsonNode input;
-    JsonNode itemsNode;
-    if (c.jsonata()) {
-      input = run.rawInput;
-      itemsNode = map.items() == null ? input : flow.jsonataValue(run, map.items(), "Items");
-    } else {
-      input = flow.selectInput(run);
-      itemsNode = flow.read(run, map.itemsPath(), input, "ItemsPath");
+    JsonNode input = c.jsonata() ? run.rawInput : flow.selectInput(run);
+    List<JsonNode> items;
+    try {
+      items = batch(run, map, items(run, map, input), input);
+    } catch (StateFailure e) {
+      // Recorded AWS histories: Items that fail to evaluate end the state with MapStateFailed (after
+      // EvaluationFailed); States.Runtime path errors end the execution without it.
+      if (!Failure.RUNTIME.equals(e.failure().error())) {
+        run.failedEvent = "MapStateFailed";
+      }
+      throw e;
     }
-    if (itemsNode == null || !itemsNode.isArray()) {
-      throw new StateFailure(new Failure(Failure.RUNTIME, run.causePrefix()
-          + "Map state input must be an array but was: " + Json.text(itemsNode)), c.jsonata() ? "Items" : "ItemsPath");
-    }
-    List<JsonNode> items = batch(run, map, itemsNode, input);
-    int maxConcurrency = (int) number(run, map.maxConcurrency(), map.maxConcurrencyPath(), input, "MaxConcurrency", 0);
+    int maxConcurrency = (int) number(run, map.maxConcurrency(), map.maxConcurrencyPath(), input, "MaxConcurrency",
+        0, false);
+    Execution execution = run.frame.execution;
+    execution.append(run.frame, "MapStateStarted", "mapStateStartedEventDetails",
+        Details.object().put("length", items.size()));
+    // Recorded AWS histories: the tolerated failure thresholds are read after MapStateStarted.
     // ASL: without ToleratedFailureCount/Percentage no failure is tolerated; with them, exceeding either fails.
     boolean countSet = map.toleratedFailureCount() != null || map.toleratedFailureCountPath() != null;
     boolean percentageSet = map.toleratedFailurePercentage() != null || map.toleratedFailurePercentagePath() != null;
     double toleratedCount = countSet ? number(run, map.toleratedFailureCount(), map.toleratedFailureCountPath(), input,
-        "ToleratedFailureCount", 0) : (percentageSet ? Double.MAX_VALUE : 0);
+        "ToleratedFailureCount", 0, false) : (percentageSet ? Double.MAX_VALUE : 0);
     double toleratedPercentage = percentageSet ? number(run, map.toleratedFailurePercentage(),
-        map.toleratedFailurePercentagePath(), input, "ToleratedFailurePercentage", 0) : 100.0;
-    Execution execution = run.frame.execution;
-    execution.append(run.frame, "MapStateStarted", "mapStateStartedEventDetails",
-        Details.object().put("length", items.size()));
+        map.toleratedFailurePercentagePath(), input, "ToleratedFailurePercentage", 0, true) : 100.0;
+    if (percentageSet && toleratedPercentage > 100) {
+      throw new StateFailure(new Failure(Failure.RUNTIME, run.causePrefix()
+          + "ToleratedFailurePercentage must be between 0 and 100."), "ToleratedFailurePercentage");
+    }
     MapRun mapRun = new MapRun(run, map, input, items, maxConcurrency, toleratedCount, toleratedPercentage);
     if (map.distributed()) {
       String mapRunArn = "arn:aws:states:" + region + ":" + accountId + ":mapRun:" + execution.machine.name() + "/"
@@ -282,6 +297,66 @@ final class ForkStep {
     mapRun.launch();
   }
 
+  /**
+   * The items to iterate: JSONata Items (default: the state input), JSONPath ItemsPath. JSONata failures are
+   * States.QueryEvaluationError with AWS's recorded texts ("... returned an unexpected result type. Expected
+   * 'array', but was 'number' for value: 1"; without Items "Map state input must be an array but was: null").
+   */
+  private JsonNode items(StateRun run, State.Map map, JsonNode input) {
+    DataFlow flow = interpreter.flow();
+    if (!map.common().jsonata()) {
+      JsonNode itemsNode = flow.read(run, map.itemsPath(), input, "ItemsPath");
+      if (itemsNode == null || !itemsNode.isArray()) {
+        throw new StateFailure(new Failure(Failure.RUNTIME, run.causePrefix()
+            + "Map state input must be an array but was: " + Json.text(itemsNode)), "ItemsPath");
+      }
+      return itemsNode;
+    }
+    JsonNode itemsField = map.items();
+    if (itemsField == null) {
+      if (!input.isArray()) {
+        throw new StateFailure(new Failure(Failure.QUERY_EVALUATION_ERROR, run.causePrefix()
+            + "Map state input must be an array but was: " + Json.text(input)), null, true);
+      }
+      return input;
+    }
+    // Items is an array (its "{% %}" members evaluated) or one expression.
+    JsonNode itemsNode = flow.jsonataTemplate(run, itemsField, null, null, "Items");
+    if (!itemsNode.isArray()) {
+      String expression = itemsField.isTextual() ? JsonataEvaluator.expressionText(itemsField.asText())
+          : Json.text(itemsField);
+      throw new StateFailure(new Failure(Failure.QUERY_EVALUATION_ERROR, run.causePrefix()
+          + "The JSONata expression '" + expression + "' specified for the field 'Items' returned an unexpected "
+          + "result type. Expected 'array', but was '" + typeName(itemsNode) + "' for value: " + Json.text(itemsNode)),
+          "Items");
+    }
+    return itemsNode;
+  }
+
+  private static String typeName(JsonNode value) {
+    return switch (value.getNodeType()) {
+      case NUMBER -> "number";
+      case STRING -> "string";
+      case BOOLEAN -> "boolean";
+      case OBJECT, POJO -> "object";
+      case ARRAY -> "array";
+      default -> "null";
+    };
+  }
+
+  /** Writes {@code <Type>StateAborted} for the state a branch is in, when that state type has such an event. */
+  private static void abortOpenState(Frame child) {
+    StateRun open = child.current;
+    if (open == null) {
+      return;
+    }
+    child.current = null;
+    String type = open.state.common().type();
+    if (type.equals("Task") || type.equals("Wait") || type.equals("Map") || type.equals("Parallel")) {
+      child.execution.append(child, type + "StateAborted", null, null);
+    }
+  }
+
   /** ItemBatcher: groups items into {@code {"Items": [...], "BatchInput": ...}} of at most MaxItemsPerBatch. */
   private List<JsonNode> batch(StateRun run, State.Map map, JsonNode itemsNode, JsonNode input) {
     List<JsonNode> items = new ArrayList<>();
@@ -292,7 +367,7 @@ final class ForkStep {
     }
     int size = (int) number(run, batcher.get("MaxItemsPerBatch"),
         batcher.hasNonNull("MaxItemsPerBatchPath") ? batcher.get("MaxItemsPerBatchPath").asText() : null, input,
-        "MaxItemsPerBatch", Integer.MAX_VALUE);
+        "MaxItemsPerBatch", Integer.MAX_VALUE, false);
     JsonNode batchInput = batcher.get("BatchInput");
     if (batchInput != null) {
       batchInput = map.common().jsonata()
@@ -312,15 +387,33 @@ final class ForkStep {
     return batches;
   }
 
-  private double number(StateRun run, JsonNode literal, String path, JsonNode input, String field, double fallback) {
+  /**
+   * MaxConcurrency, ToleratedFailureCount/Percentage and MaxItemsPerBatch from a literal, a JSONata expression or a
+   * path. A path to something that is not a number fails as recorded from AWS: "The MaxConcurrencyPath field refers
+   * to value "{}" which is not a valid integer: $.x" ("valid float" for the percentage); a negative percentage with
+   * "ToleratedFailurePercentage must be between 0 and 100.".
+   */
+  private double number(StateRun run, JsonNode literal, String path, JsonNode input, String field, double fallback,
+                        boolean decimal) {
     JsonNode value = literal;
     if (path != null) {
       value = interpreter.flow().read(run, path, input, field + "Path");
+      boolean valid = value != null && value.isNumber() && (decimal || value.canConvertToExactIntegral());
+      if (!valid) {
+        String shown = value == null ? "null" : value.isTextual() ? value.asText() : Json.text(value);
+        throw new StateFailure(new Failure(Failure.RUNTIME, run.causePrefix() + "The " + field
+            + "Path field refers to value \"" + shown + "\" which is not a valid " + (decimal ? "float" : "integer")
+            + ": " + path), field + "Path");
+      }
     } else if (literal != null && literal.isTextual()) {
       value = interpreter.flow().jsonataValue(run, literal, field);
     }
     if (value == null || value.isNull()) {
       return fallback;
+    }
+    if (decimal && value.isNumber() && value.asDouble() < 0) {
+      throw new StateFailure(new Failure(Failure.RUNTIME, run.causePrefix()
+          + "ToleratedFailurePercentage must be between 0 and 100."), field);
     }
     if (!value.isNumber() || value.asDouble() < 0) {
       throw new StateFailure(new Failure(Failure.RUNTIME, run.causePrefix() + "The " + field

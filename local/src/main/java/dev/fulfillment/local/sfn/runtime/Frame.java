@@ -22,6 +22,8 @@ final class Frame {
   /** The execution run (generation) this frame belongs to; callbacks of an older run are dropped. */
   final int generation;
   long cursor;
+  /** The state this flow is in (entered, not yet exited), null between states. */
+  StateRun current;
   boolean ended;
   private boolean cancelled;
 

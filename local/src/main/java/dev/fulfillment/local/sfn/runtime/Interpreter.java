@@ -63,6 +63,14 @@ final class Interpreter {
 
   /** Enters {@code name}: StateEntered event, then the state's work. */
   void enter(Frame frame, String name, JsonNode input) {
+    enter(frame, name, input, null);
+  }
+
+  /**
+   * Enters {@code name}; {@code inputText}, when given, is the input exactly as the client sent it (the execution's
+   * first state: AWS echoes the StartExecution input text in its StateEntered event, as in ExecutionStarted).
+   */
+  void enter(Frame frame, String name, JsonNode input, String inputText) {
     if (!frame.live()) {
       return;
     }
@@ -74,8 +82,11 @@ final class Interpreter {
       frame.execution.failedStateInput = input;
     }
     long id = frame.execution.append(frame, state.common().type() + "StateEntered", "stateEnteredEventDetails",
-        Details.stateEntered(name, Json.text(input)));
-    step(new StateRun(frame, state, input, id, prev, clock.now(), retriers(state).size()));
+        Details.stateEntered(name, inputText != null ? inputText : Json.text(input)));
+    StateRun run = new StateRun(frame, state, input, id, prev, clock.now(), retriers(state).size());
+    run.rawInputText = inputText;
+    frame.current = run;
+    step(run);
   }
 
   void step(StateRun run) {
@@ -91,7 +102,7 @@ final class Interpreter {
         case State.Map map -> forks.map(run, map);
       }
     } catch (StateFailure e) {
-      fail(run, e.failure(), false, e.location());
+      fail(run, e);
     } catch (RuntimeException e) {
       // An engine or evaluator bug must end the execution visibly, never leave it RUNNING forever.
       fail(run, new Failure(Failure.RUNTIME, run.causePrefix() + "Internal error of the local engine: " + e), false,
@@ -138,6 +149,8 @@ final class Interpreter {
         cause = textOrNull(flow.pathOrIntrinsic(run, fail.causePath(), run.rawInput, "CausePath"));
       }
     }
+    // A Fail state ends at once: nothing of it is left running to be aborted.
+    run.frame.current = null;
     fail(run, new Failure(error, cause), false, null);
   }
 
@@ -189,7 +202,7 @@ final class Interpreter {
             : flow.outputPath(run, input);
         exit(run, out, flow.assign(run, c.assign(), input, null, null), c.next());
       } catch (StateFailure e) {
-        fail(run, e.failure(), false, e.location());
+        fail(run, e);
       }
     });
   }
@@ -228,6 +241,7 @@ final class Interpreter {
     }
     Frame frame = run.frame;
     frame.scope.assign(assigned);
+    frame.current = null;
     frame.execution.append(frame, run.state.common().type() + "StateExited", "stateExitedEventDetails",
         Details.stateExited(run.state.name(), text, assigned));
     if (next != null) {
@@ -237,11 +251,20 @@ final class Interpreter {
     }
   }
 
+  /** A state failed while evaluating one of its fields (or with another {@link StateFailure}). */
+  void fail(StateRun run, StateFailure e) {
+    fail(run, e.failure(), false, e.location(), e.evaluation());
+  }
+
+  void fail(StateRun run, Failure failure, boolean raisedByTask, String location) {
+    fail(run, failure, raisedByTask, location, location != null);
+  }
+
   /**
    * A state raised {@code failure}: the first retrier whose ErrorEquals matches decides (retry after its delay
    * while attempts are left); otherwise the first matching catcher leads on; otherwise the flow fails.
    */
-  void fail(StateRun run, Failure failure, boolean raisedByTask, String location) {
+  void fail(StateRun run, Failure failure, boolean raisedByTask, String location, boolean evaluation) {
     if (!run.frame.live()) {
       return;
     }
@@ -253,6 +276,8 @@ final class Interpreter {
           Duration delay = delay(retrier, run.attempts[i]);
           run.attempts[i]++;
           run.retryCount++;
+          // Recorded AWS histories: a Map or Parallel that is retried writes no MapStateFailed/ParallelStateFailed.
+          run.failedEvent = null;
           at(run.frame, clock.now().plus(delay), () -> step(run));
           return;
         }
@@ -261,15 +286,24 @@ final class Interpreter {
     }
     for (Catcher catcher : catchers(run.state)) {
       if (failure.matches(catcher.errorEquals(), raisedByTask)) {
+        writeFailedEvent(run);
         try {
           caught(run, catcher, failure);
         } catch (StateFailure e) {
-          endFailed(run, e.failure(), e.location());
+          endFailed(run, e.failure(), e.location(), e.evaluation());
         }
         return;
       }
     }
-    endFailed(run, failure, location);
+    endFailed(run, failure, location, evaluation);
+  }
+
+  /** MapStateFailed/ParallelStateFailed, when the state has one pending, chained to the frame's last event. */
+  private static void writeFailedEvent(StateRun run) {
+    if (run.failedEvent != null) {
+      run.frame.execution.append(run.frame, run.failedEvent, null, null);
+      run.failedEvent = null;
+    }
   }
 
   private void caught(StateRun run, Catcher catcher, Failure failure) {
@@ -288,16 +322,21 @@ final class Interpreter {
     }
   }
 
-  private void endFailed(StateRun run, Failure failure, String location) {
+  private void endFailed(StateRun run, Failure failure, String location, boolean evaluation) {
     Frame frame = run.frame;
-    if (location != null) {
-      // Recorded AWS histories: EvaluationFailed points back to the event before the state was entered.
+    if (evaluation && run.state.common().jsonata()) {
+      // API Reference, EvaluationFailedEventDetails: "This event will only be present in state machines that have
+      // QueryLanguage set to JSONata, or individual states set to JSONata." Recorded AWS histories: it points back
+      // to the event before the state was entered; JSONPath states fail without it.
       ObjectNode details = Details.failure(failure.error(), failure.cause());
-      details.put("location", location);
+      if (location != null) {
+        details.put("location", location);
+      }
       details.put("state", run.state.name());
       frame.cursor = frame.execution.appendAfter(frame, run.enteredPrev, "EvaluationFailed",
           "evaluationFailedEventDetails", details);
     }
+    writeFailedEvent(run);
     frame.end(new Frame.Outcome.Failed(failure));
   }
 
@@ -355,7 +394,7 @@ final class Interpreter {
         exit(run, flow.output(run, selected), assigned, c.next());
       }
     } catch (StateFailure e) {
-      fail(run, e.failure(), false, e.location());
+      fail(run, e);
     } catch (RuntimeException e) {
       fail(run, new Failure(Failure.RUNTIME, run.causePrefix() + "Internal error of the local engine: " + e), false,
           null);

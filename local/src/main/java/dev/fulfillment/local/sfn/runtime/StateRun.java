@@ -11,6 +11,8 @@ final class StateRun {
   final Frame frame;
   final State state;
   final JsonNode rawInput;
+  /** The raw input as the client sent it (the execution's first state), else null. */
+  String rawInputText;
   final long enteredId;
   final long enteredPrev;
   final Instant enteredTime;
@@ -20,6 +22,12 @@ final class StateRun {
   String taskToken;
   /** While a Map evaluates ItemSelector: {@code $$.Map.Item} for the item at hand. */
   JsonNode itemContext;
+  /**
+   * MapStateFailed/ParallelStateFailed once the state has failed in a way AWS records with that event; written only
+   * when no retrier takes the failure (recorded histories: a retried Map/Parallel goes straight to its next
+   * MapStateStarted/ParallelStateStarted).
+   */
+  String failedEvent;
 
   StateRun(Frame frame, State state, JsonNode rawInput, long enteredId, long enteredPrev, Instant enteredTime,
            int retriers) {
@@ -49,7 +57,11 @@ final class StateRun {
     ObjectNode stateNode = context.putObject("State");
     stateNode.put("EnteredTime", Json.timestamp(enteredTime));
     stateNode.put("Name", state.name());
-    stateNode.put("RetryCount", retryCount);
+    if (retriable(state)) {
+      // Recorded AWS histories: State.RetryCount is part of the Context object of states that can retry (Task,
+      // Parallel, Map) and absent for the others, e.g. Pass.
+      stateNode.put("RetryCount", retryCount);
+    }
     if (taskToken != null) {
       context.putObject("Task").put("Token", taskToken);
     }
@@ -58,6 +70,10 @@ final class StateRun {
       context.putObject("Map").set("Item", item);
     }
     return context;
+  }
+
+  private static boolean retriable(State state) {
+    return state instanceof State.Task || state instanceof State.Parallel || state instanceof State.Map;
   }
 
   /** AWS's prefix of runtime error causes. */

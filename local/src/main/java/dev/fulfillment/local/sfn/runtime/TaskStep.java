@@ -206,6 +206,16 @@ final class TaskStep {
   }
 
   private void finishSucceeded(Attempt attempt, JsonNode output) {
+    if (!attempt.done.get()) {
+      String text = Json.text(output);
+      if (Json.tooLarge(text)) {
+        // Developer guide, States.DataLimitExceeded: "The output of a connector is larger than payload size quota".
+        // Recorded AWS histories: the task fails (TaskFailed) with this error, which States.ALL catches.
+        finishFailed(attempt, new Failure(Failure.DATA_LIMIT_EXCEEDED, "The state/task 'lambda' returned a result "
+            + "with a size exceeding the maximum number of bytes service limit."));
+        return;
+      }
+    }
     if (!attempt.done.compareAndSet(false, true)) {
       return;
     }

@@ -5,6 +5,7 @@ import dev.fulfillment.local.sfn.SfnException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -15,6 +16,8 @@ import java.util.function.Consumer;
 public final class TaskTokens {
   private static final SecureRandom RANDOM = new SecureRandom();
   private final Map<String, Consumer<Answer>> pending = new ConcurrentHashMap<>();
+  /** Tokens whose task has ended (answered, timed out, stopped): answering them again is TaskTimedOut. */
+  private final Set<String> closed = ConcurrentHashMap.newKeySet();
 
   /** An answer to a token. */
   public sealed interface Answer {
@@ -35,8 +38,8 @@ public final class TaskTokens {
   }
 
   public void forget(String token) {
-    if (token != null) {
-      pending.remove(token);
+    if (token != null && pending.remove(token) != null) {
+      closed.add(token);
     }
   }
 
@@ -47,7 +50,15 @@ public final class TaskTokens {
     }
     Consumer<Answer> callback = answer instanceof Answer.Heartbeat ? pending.get(token) : pending.remove(token);
     if (callback == null) {
+      // API Reference (SendTaskSuccess/SendTaskFailure/SendTaskHeartbeat), TaskTimedOut: "The task token has either
+      // expired or the task associated with the token has already been closed." A token never issued: TaskDoesNotExist.
+      if (closed.contains(token)) {
+        throw new SfnException("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'");
+      }
       throw new SfnException("TaskDoesNotExist", "Task does not exist anymore");
+    }
+    if (!(answer instanceof Answer.Heartbeat)) {
+      closed.add(token);
     }
     callback.accept(answer);
   }

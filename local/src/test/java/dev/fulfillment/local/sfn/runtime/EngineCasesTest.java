@@ -27,9 +27,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The engine's case table: one JSON file per case under {@code src/test/resources/sfn/cases}, written from the
  * ASL specification and the Step Functions developer guide. A case gives a definition, an input, stand-in Lambda
- * functions ({@code lambdas}: name -> {@code "echo"}, {@code {"return": v}}, {@code {"throw": {errorType, cause}}}
- * or a list of those, one per call), optionally a mock config, and the expected status, output, error, cause,
- * event types and virtual duration.
+ * functions ({@code lambdas}: name -> {@code "echo"}, {@code {"return": v}}, {@code {"throw": {errorType, cause}}},
+ * {@code {"repeat": {"text": t, "times": n}}} (a string of n copies of t) or a list of those, one per call),
+ * optionally a mock config and the input as exact text ({@code inputText}), and the expected status, output, error,
+ * cause, event types, previous event ids, details of single events ({@code eventDetails}: event id -> members
+ * expected in its {@code *EventDetails}) and virtual duration. {@code comment} names the documented rule.
  */
 class EngineCasesTest {
   private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -59,7 +61,8 @@ class EngineCasesTest {
       String arn = sfn.createStateMachine(machineName, spec.get("definition").toString(),
           "arn:aws:iam::123456789012:role/r", type, null).stateMachineArn();
       String startArn = spec.has("testCase") ? arn + "#" + spec.get("testCase").asText() : arn;
-      ExecutionInfo started = sfn.startExecution(startArn, "e", spec.path("input").toString());
+      String inputText = spec.has("inputText") ? spec.get("inputText").asText() : spec.path("input").toString();
+      ExecutionInfo started = sfn.startExecution(startArn, "e", inputText);
       ExecutionInfo done = Await.terminal(sfn, started.executionArn());
       JsonNode expected = spec.get("expected");
 
@@ -85,6 +88,16 @@ class EngineCasesTest {
         assertThat(previous).as("previousEventIds").containsExactlyElementsOf(
             JSON.convertValue(expected.get("previousEventIds"), JSON.getTypeFactory().constructCollectionType(
                 List.class, Long.class)));
+      }
+      if (expected.has("eventDetails")) {
+        for (var entry : expected.get("eventDetails").properties()) {
+          HistoryEvent event = history.get(Integer.parseInt(entry.getKey()) - 1);
+          for (var member : entry.getValue().properties()) {
+            assertThat(event.details() == null ? null : event.details().get(member.getKey()))
+                .as("event #" + entry.getKey() + " " + event.type() + " " + member.getKey())
+                .isEqualTo(member.getValue());
+          }
+        }
       }
       if (expected.has("virtualSeconds")) {
         assertThat(Duration.between(done.startDate(), done.stopDate()))
@@ -126,6 +139,11 @@ class EngineCasesTest {
       }
       if (behaviour.isTextual() && behaviour.asText().equals("echo")) {
         return new Returned(payload);
+      }
+      if (behaviour.has("repeat")) {
+        JsonNode repeat = behaviour.get("repeat");
+        return new Returned(JSON.getNodeFactory().textNode(repeat.get("text").asText().repeat(repeat.get("times")
+            .asInt())));
       }
       if (behaviour.has("throw")) {
         JsonNode thrown = behaviour.get("throw");

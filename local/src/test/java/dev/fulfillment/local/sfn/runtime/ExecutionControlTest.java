@@ -94,8 +94,9 @@ class ExecutionControlTest {
       ExecutionInfo done = Await.terminal(sfn, exec);
 
       assertThat(done.output()).isEqualTo("{\"approved\":true}");
+      // API Reference, SendTaskSuccess: a token whose task has already been closed is TaskTimedOut.
       assertThatThrownBy(() -> sfn.sendTaskSuccess(token.get(), "{}"))
-          .isInstanceOfSatisfying(SfnException.class, e -> assertThat(e.code()).isEqualTo("TaskDoesNotExist"));
+          .isInstanceOfSatisfying(SfnException.class, e -> assertThat(e.code()).isEqualTo("TaskTimedOut"));
     }
   }
 

@@ -73,11 +73,48 @@ public final class QueryPath {
             return null;
         }
         try {
-            return JsonPath.compile(jsonPathText);
+            return JsonPath.compile(literalBackslashes(jsonPathText));
         } catch (InvalidPathException | IndexOutOfBoundsException e) {
             // The library reports some malformed paths ("$[") with an index exception instead of its own.
             throw new IllegalArgumentException("Invalid JSONPath '" + original + "': " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * In a quoted bracket name AWS takes a backslash literally (recorded: {@code $['Test\\""Name"']} reads the key
+     * {@code Test\""Name"}) except before the closing quote character; the json-path library would read it as an
+     * escape, so it gets a doubled backslash.
+     */
+    static String literalBackslashes(String path) {
+        if (path.indexOf('\\') < 0) {
+            return path;
+        }
+        StringBuilder out = new StringBuilder(path.length() + 8);
+        char quote = 0;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (quote == 0) {
+                if ((c == '\'' || c == '"') && i > 0 && (path.charAt(i - 1) == '[' || path.charAt(i - 1) == ',')) {
+                    quote = c;
+                }
+                out.append(c);
+            } else if (c == '\\') {
+                boolean escapesQuote = i + 1 < path.length() && path.charAt(i + 1) == quote
+                        && i + 2 < path.length() && path.charAt(i + 2) != ']';
+                if (escapesQuote) {
+                    out.append(c).append(quote);
+                    i++;
+                } else {
+                    out.append("\\\\");
+                }
+            } else {
+                if (c == quote) {
+                    quote = 0;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     public String text() {
@@ -119,7 +156,17 @@ public final class QueryPath {
         if (document == null || !document.isContainerNode()) {
             throw new PathNotFoundException("No results for path: " + jsonPath.getPath());
         }
-        Object result = jsonPath.read(document, CONFIGURATION);
+        Object result;
+        try {
+            result = jsonPath.read(document, CONFIGURATION);
+        } catch (PathNotFoundException e) {
+            if (jsonPath.isDefinite()) {
+                throw e;
+            }
+            // An indefinite path (wildcard, slice, deep scan, filter) gives the array of its matches, so a prefix
+            // that is missing ("$.items[*]" on {}) gives [] rather than an error, as AWS answers.
+            return MAPPER.createArrayNode();
+        }
         return result instanceof JsonNode node ? node : MAPPER.valueToTree(result);
     }
 
