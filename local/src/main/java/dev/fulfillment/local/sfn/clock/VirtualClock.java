@@ -24,7 +24,8 @@ public final class VirtualClock implements EngineClock {
   });
   private final AtomicLong sequence = new AtomicLong();
   private final boolean advanceWhenIdle;
-  private Instant now;
+  /** Written under the lock, read without it: every history event and state entry asks for the time. */
+  private volatile Instant now;
   private int inFlight;
   private boolean closed;
 
@@ -34,7 +35,7 @@ public final class VirtualClock implements EngineClock {
   }
 
   @Override
-  public synchronized Instant now() {
+  public Instant now() {
     return now;
   }
 

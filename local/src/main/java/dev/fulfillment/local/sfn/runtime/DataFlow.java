@@ -93,11 +93,33 @@ final class DataFlow {
   }
 
   JsonNode read(StateRun run, String jsonPath, JsonNode value, String field) {
-    return guard(run, field, () -> path.read(jsonPath, value, run.context(), run.frame.scope));
+    // Only a path on the Context object ("$$...") reads it: the others need not build it.
+    return guard(run, field, () -> path.read(jsonPath, value, contextFor(run, jsonPath), run.frame.scope));
   }
 
   JsonNode pathTemplate(StateRun run, JsonNode template, JsonNode value, String field) {
-    return guard(run, field, () -> path.applyTemplate(template, value, run.context(), run.frame.scope));
+    JsonNode context = readsContext(template) ? run.context() : null;
+    return guard(run, field, () -> path.applyTemplate(template, value, context, run.frame.scope));
+  }
+
+  /** True when a payload template has a {@code key.$} value that mentions the Context object ({@code $$}). */
+  private static boolean readsContext(JsonNode template) {
+    if (template.isObject()) {
+      for (Map.Entry<String, JsonNode> member : template.properties()) {
+        JsonNode value = member.getValue();
+        if (member.getKey().endsWith(".$") && value.isTextual() ? value.textValue().contains("$$")
+            : readsContext(value)) {
+          return true;
+        }
+      }
+    } else if (template.isArray()) {
+      for (JsonNode item : template) {
+        if (readsContext(item)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** A JSONata field that may be a literal or a "{% %}" expression (for example Seconds, TimeoutSeconds). */
@@ -123,7 +145,11 @@ final class DataFlow {
     Variables vars = run.frame.scope;
     return guard(run, field, () -> JsonPathEvaluator.isIntrinsic(expression)
         ? path.evaluateIntrinsic(field, expression, value, run.context(), vars)
-        : path.readField(field, expression, value, run.context(), vars));
+        : path.readField(field, expression, value, contextFor(run, expression), vars));
+  }
+
+  private static JsonNode contextFor(StateRun run, String jsonPath) {
+    return jsonPath != null && jsonPath.startsWith("$$") ? run.context() : null;
   }
 
   private ObjectNode states(StateRun run, JsonNode result, JsonNode errorOutput) {

@@ -1,6 +1,7 @@
 package dev.fulfillment.local.sfn.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fulfillment.local.sfn.EngineClock;
 import dev.fulfillment.local.sfn.ExecutionInfo;
@@ -12,6 +13,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * One execution: identity, status and history. All state transitions of an execution happen while holding its
@@ -41,6 +43,9 @@ final class Execution {
   private Instant redriveDate;
   /** Bumped on stop and redrive so callbacks of an earlier run are dropped. */
   private int generation;
+  /** The Context object's Execution and StateMachine members, shared by every state (never modified). */
+  private ObjectNode contextExecution;
+  private ObjectNode contextStateMachine;
   /** Where the top-level flow failed, for redrive: state name and its input. */
   String failedState;
   JsonNode failedStateInput;
@@ -69,6 +74,16 @@ final class Execution {
     return id;
   }
 
+  /** As {@link #append(Frame, String, String, ObjectNode)}, the details built when the history is first read. */
+  synchronized long appendLazy(Frame frame, String type, String detailsKey, Supplier<ObjectNode> details) {
+    if (frame.silent) {
+      return frame.cursor;
+    }
+    long id = history.appendLazy(frame.cursor, clock.now(), type, detailsKey, details);
+    frame.cursor = id;
+    return id;
+  }
+
   /** Appends an event with an explicit previousEventId, leaving cursors alone (AWS's side events). */
   synchronized long appendAfter(Frame frame, long previousEventId, String type, String detailsKey, ObjectNode details) {
     if (frame != null && frame.silent) {
@@ -78,8 +93,7 @@ final class Execution {
   }
 
   synchronized long lastId() {
-    var last = history.last();
-    return last == null ? 0 : last.id();
+    return history.lastId();
   }
 
   synchronized boolean running() {
@@ -90,6 +104,11 @@ final class Execution {
     return generation;
   }
 
+  /** True while the execution is RUNNING in run {@code expectedGeneration}; the caller holds the monitor. */
+  boolean runs(int expectedGeneration) {
+    return status == ExecutionStatus.RUNNING && generation == expectedGeneration;
+  }
+
   /** Runs {@code work} under the execution's monitor unless the execution ended or moved to a new run meanwhile. */
   void locked(int expectedGeneration, Runnable work) {
     synchronized (this) {
@@ -97,6 +116,29 @@ final class Execution {
         work.run();
       }
     }
+  }
+
+  /** The Context object's {@code Execution} member for a run with {@code redrives} redrives. */
+  synchronized ObjectNode contextExecution(int redrives) {
+    if (contextExecution == null || contextExecution.get("RedriveCount").intValue() != redrives) {
+      ObjectNode exec = JsonNodeFactory.instance.objectNode();
+      exec.put("Id", arn);
+      exec.set("Input", input);
+      exec.put("Name", name);
+      exec.put("RoleArn", machine.roleArn());
+      exec.put("StartTime", Json.timestamp(startDate));
+      exec.put("RedriveCount", redrives);
+      contextExecution = exec;
+    }
+    return contextExecution;
+  }
+
+  /** The Context object's {@code StateMachine} member. */
+  synchronized ObjectNode contextStateMachine() {
+    if (contextStateMachine == null) {
+      contextStateMachine = JsonNodeFactory.instance.objectNode().put("Id", machine.arn()).put("Name", machine.name());
+    }
+    return contextStateMachine;
   }
 
   synchronized void track(EngineClock.Timer timer) {

@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -44,21 +45,81 @@ final class Interpreter {
     return clock;
   }
 
-  /** Schedules {@code work} for the frame's execution on an engine thread (keeps stacks flat between states). */
+  /**
+   * Steps after which a run of queued work hands the rest back to the clock's executor, so that one busy execution
+   * cannot hold an engine thread (or its own monitor) for long and others get their turn.
+   */
+  static final int STEPS_PER_TURN = 1024;
+  /** The run of work going on in this thread, null when none. */
+  private static final ThreadLocal<Turn> TURN = new ThreadLocal<>();
+
+  /** A piece of work for a frame, dropped if the frame or its run of the execution is over by then. */
+  private record Step(Frame frame, Runnable work) {}
+
+  /** One execution's queued work, run in order on one thread under the execution's monitor. */
+  private record Turn(Execution execution, ArrayDeque<Step> queue) {}
+
+  /**
+   * Runs {@code work} for the frame's execution after the current step. Work of the execution already running on
+   * this thread joins its queue (a trampoline: no thread hand-off, no lock traffic, flat stacks); otherwise it goes
+   * to the clock's executor.
+   */
   void later(Frame frame, Runnable work) {
-    clock.execute(() -> frame.execution.locked(frame.generation, () -> {
-      if (frame.live()) {
-        work.run();
+    Turn turn = TURN.get();
+    if (turn != null && turn.execution() == frame.execution) {
+      turn.queue().add(new Step(frame, work));
+      return;
+    }
+    ArrayDeque<Step> queue = new ArrayDeque<>();
+    queue.add(new Step(frame, work));
+    dispatch(frame.execution, queue);
+  }
+
+  /** Runs {@code work} for the frame's execution now, on this thread (a timer fired, a task returned). */
+  void runNow(Frame frame, Runnable work) {
+    ArrayDeque<Step> queue = new ArrayDeque<>();
+    queue.add(new Step(frame, work));
+    synchronized (frame.execution) {
+      drain(frame.execution, queue);
+    }
+  }
+
+  private void dispatch(Execution execution, ArrayDeque<Step> queue) {
+    clock.execute(() -> {
+      synchronized (execution) {
+        drain(execution, queue);
       }
-    }));
+    });
+  }
+
+  /** Runs queued steps in order (the caller holds the monitor); after a turn's worth the rest goes to the executor. */
+  private void drain(Execution execution, ArrayDeque<Step> queue) {
+    Turn outer = TURN.get();
+    TURN.set(new Turn(execution, queue));
+    try {
+      for (int done = 0; !queue.isEmpty(); done++) {
+        if (done == STEPS_PER_TURN) {
+          dispatch(execution, queue);
+          return;
+        }
+        Step step = queue.poll();
+        Frame frame = step.frame();
+        if (execution.runs(frame.generation) && frame.live()) {
+          try {
+            step.work().run();
+          } catch (RuntimeException | Error e) {
+            // As when every step had a thread of its own: the failure is reported, the other queued steps run.
+            Thread.currentThread().getUncaughtExceptionHandler().uncaughtException(Thread.currentThread(), e);
+          }
+        }
+      }
+    } finally {
+      TURN.set(outer);
+    }
   }
 
   void at(Frame frame, Instant when, Runnable work) {
-    frame.execution.track(clock.schedule(when, () -> frame.execution.locked(frame.generation, () -> {
-      if (frame.live()) {
-        work.run();
-      }
-    })));
+    frame.execution.track(clock.schedule(when, () -> runNow(frame, work)));
   }
 
   /** Enters {@code name}: StateEntered event, then the state's work. */
@@ -67,8 +128,9 @@ final class Interpreter {
   }
 
   /**
-   * Enters {@code name}; {@code inputText}, when given, is the input exactly as the client sent it (the execution's
-   * first state: AWS echoes the StartExecution input text in its StateEntered event, as in ExecutionStarted).
+   * Enters {@code name}; {@code inputText}, when given, is the input's text: exactly as the client sent it for the
+   * execution's first state (AWS echoes the StartExecution input text in its StateEntered event, as in
+   * ExecutionStarted), else the previous state's serialized output.
    */
   void enter(Frame frame, String name, JsonNode input, String inputText) {
     if (!frame.live()) {
@@ -81,8 +143,9 @@ final class Interpreter {
       frame.execution.failedState = name;
       frame.execution.failedStateInput = input;
     }
-    long id = frame.execution.append(frame, state.common().type() + "StateEntered", "stateEnteredEventDetails",
-        Details.stateEntered(name, inputText != null ? inputText : Json.text(input)));
+    String text = inputText != null ? inputText : Json.text(input);
+    long id = frame.execution.appendLazy(frame, state.common().type() + "StateEntered", "stateEnteredEventDetails",
+        () -> Details.stateEntered(name, text));
     StateRun run = new StateRun(frame, state, input, id, prev, clock.now(), retriers(state).size());
     run.rawInputText = inputText;
     frame.current = run;
@@ -233,7 +296,13 @@ final class Interpreter {
    * 256 KiB fail the state with States.DataLimitExceeded, as AWS's payload quota does.
    */
   void exit(StateRun run, JsonNode output, Map<String, JsonNode> assigned, String next) {
-    String text = Json.text(output);
+    exit(run, output, assigned, next, null, null);
+  }
+
+  /** As above; {@code knownText} is the text of {@code known}, reused when the output is that same tree. */
+  private void exit(StateRun run, JsonNode output, Map<String, JsonNode> assigned, String next, JsonNode known,
+                    String knownText) {
+    String text = known != null && output == known ? knownText : Json.text(output);
     if (Json.tooLarge(text)) {
       fail(run, new Failure(Failure.DATA_LIMIT_EXCEEDED, "The state/task '" + run.state.name()
           + "' returned a result with a size exceeding the maximum number of bytes service limit."), false, null);
@@ -242,10 +311,17 @@ final class Interpreter {
     Frame frame = run.frame;
     frame.scope.assign(assigned);
     frame.current = null;
-    frame.execution.append(frame, run.state.common().type() + "StateExited", "stateExitedEventDetails",
-        Details.stateExited(run.state.name(), text, assigned));
+    String name = run.state.name();
+    if (assigned == null || assigned.isEmpty()) {
+      frame.execution.appendLazy(frame, run.state.common().type() + "StateExited", "stateExitedEventDetails",
+          () -> Details.stateExited(name, text, null));
+    } else {
+      frame.execution.append(frame, run.state.common().type() + "StateExited", "stateExitedEventDetails",
+          Details.stateExited(name, text, assigned));
+    }
     if (next != null) {
-      later(frame, () -> enter(frame, next, output));
+      // The output's text is the next state's input text: serialized once for both events.
+      later(frame, () -> enter(frame, next, output, text));
     } else {
       frame.end(new Frame.Outcome.Succeeded(output));
     }
@@ -383,15 +459,21 @@ final class Interpreter {
 
   /** Shared tail of Task, Parallel and Map: ResultSelector/Assign/ResultPath/OutputPath or Output, then exit. */
   void finishWithResult(StateRun run, JsonNode result) {
+    finishWithResult(run, result, null);
+  }
+
+  /** As above; {@code resultText}, when given, is the result's text (reused if the result is the output). */
+  void finishWithResult(StateRun run, JsonNode result, String resultText) {
     try {
       Common c = run.state.common();
+      JsonNode known = resultText == null ? null : result;
       if (c.jsonata()) {
         Map<String, JsonNode> assigned = flow.assign(run, c.assign(), null, result, null);
-        exit(run, flow.output(run, result), assigned, c.next());
+        exit(run, flow.output(run, result), assigned, c.next(), known, resultText);
       } else {
         JsonNode selected = flow.selectResult(run, result);
         Map<String, JsonNode> assigned = flow.assign(run, c.assign(), selected, selected, null);
-        exit(run, flow.output(run, selected), assigned, c.next());
+        exit(run, flow.output(run, selected), assigned, c.next(), known, resultText);
       }
     } catch (StateFailure e) {
       fail(run, e);

@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 /** JSON helpers: compact text (as AWS writes payloads), parsing, and the 256 KiB payload limit. */
 final class Json {
   static final ObjectMapper MAPPER = JsonMapper.builder().build();
+  private static final com.fasterxml.jackson.databind.ObjectWriter COMPACT = MAPPER.writer();
   /** Step Functions' maximum input/output/result size: 256 KiB of UTF-8. */
   static final int MAX_PAYLOAD_BYTES = 256 * 1024;
   private static final DateTimeFormatter MILLIS =
@@ -19,8 +20,19 @@ final class Json {
 
   private Json() {}
 
+  /**
+   * Compact JSON text of {@code node}, as AWS writes payloads. One writer is reused: the engine serializes every
+   * state's input and output for the history, and setting up a writer per call cost more than the writing.
+   */
   static String text(JsonNode node) {
-    return node == null ? "null" : node.toString();
+    if (node == null) {
+      return "null";
+    }
+    try {
+      return COMPACT.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree could not be written", e);
+    }
   }
 
   static JsonNode parse(String text) throws JsonProcessingException {

@@ -11,7 +11,7 @@ final class StateRun {
   final Frame frame;
   final State state;
   final JsonNode rawInput;
-  /** The raw input as the client sent it (the execution's first state), else null. */
+  /** The raw input's text when known: as the client sent it (the execution's first state), or the last output's. */
   String rawInputText;
   final long enteredId;
   final long enteredPrev;
@@ -28,6 +28,12 @@ final class StateRun {
    * MapStateStarted/ParallelStateStarted).
    */
   String failedEvent;
+  /** The last Context object built, and what it was built from (it is rebuilt when any of these change). */
+  private ObjectNode context;
+  private int contextRetryCount;
+  private int contextRedriveCount;
+  private String contextToken;
+  private JsonNode contextItem;
 
   StateRun(Frame frame, State state, JsonNode rawInput, long enteredId, long enteredPrev, Instant enteredTime,
            int retriers) {
@@ -40,20 +46,22 @@ final class StateRun {
     this.attempts = new int[retriers];
   }
 
-  /** The Context object ({@code $$} / {@code $states.context}) as the developer guide lists its members. */
+  /**
+   * The Context object ({@code $$} / {@code $states.context}) as the developer guide lists its members. Built once
+   * per state visit and shared while its inputs stay the same: like every payload tree in the engine it is never
+   * modified once built (ResultPath works on a copy).
+   */
   ObjectNode context() {
     Execution execution = frame.execution;
+    int redriveCount = execution.redriveCount();
+    JsonNode item = itemContext != null ? itemContext : frame.mapItem;
+    if (context != null && contextRetryCount == retryCount && contextRedriveCount == redriveCount
+        && contextToken == taskToken && contextItem == item) {
+      return context;
+    }
     ObjectNode context = JsonNodeFactory.instance.objectNode();
-    ObjectNode exec = context.putObject("Execution");
-    exec.put("Id", execution.arn);
-    exec.set("Input", execution.input);
-    exec.put("Name", execution.name);
-    exec.put("RoleArn", execution.machine.roleArn());
-    exec.put("StartTime", Json.timestamp(execution.startDate));
-    exec.put("RedriveCount", execution.redriveCount());
-    ObjectNode machine = context.putObject("StateMachine");
-    machine.put("Id", execution.machine.arn());
-    machine.put("Name", execution.machine.name());
+    context.set("Execution", execution.contextExecution(redriveCount));
+    context.set("StateMachine", execution.contextStateMachine());
     ObjectNode stateNode = context.putObject("State");
     stateNode.put("EnteredTime", Json.timestamp(enteredTime));
     stateNode.put("Name", state.name());
@@ -65,10 +73,14 @@ final class StateRun {
     if (taskToken != null) {
       context.putObject("Task").put("Token", taskToken);
     }
-    JsonNode item = itemContext != null ? itemContext : frame.mapItem;
     if (item != null) {
       context.putObject("Map").set("Item", item);
     }
+    this.context = context;
+    contextRetryCount = retryCount;
+    contextRedriveCount = redriveCount;
+    contextToken = taskToken;
+    contextItem = item;
     return context;
   }
 

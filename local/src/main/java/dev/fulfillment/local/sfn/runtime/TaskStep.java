@@ -11,7 +11,9 @@ import dev.fulfillment.local.sfn.history.Details;
 import dev.fulfillment.local.sfn.tasks.InvokeResponse;
 import dev.fulfillment.local.sfn.tasks.TaskResource;
 import dev.fulfillment.local.sfn.tasks.TaskTokens;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,6 +28,8 @@ final class TaskStep {
   private final MockConfig mocks;
   private final TaskTokens tokens;
   private final String region;
+  /** Parsed Resource fields by their text (the records are immutable). */
+  private final Map<String, TaskResource> resources = new ConcurrentHashMap<>();
 
   TaskStep(Interpreter interpreter, TaskInvoker invoker, MockConfig mocks, TaskTokens tokens, String region) {
     this.interpreter = interpreter;
@@ -49,7 +53,7 @@ final class TaskStep {
   }
 
   void start(StateRun run, State.Task task) {
-    TaskResource resource = TaskResource.of(task.resource());
+    TaskResource resource = resources.computeIfAbsent(task.resource(), TaskResource::of);
     if (resource instanceof TaskResource.Unsupported unsupported) {
       throw new StateFailure(new Failure(Failure.RUNTIME, run.causePrefix() + "The resource '" + unsupported.resource()
           + "' is not supported by the local Step Functions engine (supported: Lambda function ARNs and "
@@ -71,7 +75,9 @@ final class TaskStep {
       functionName = task.resource();
       payload = args;
       ObjectNode details = Details.object().put("resource", task.resource());
-      Details.payload(details, "input", Json.text(args));
+      // The state's raw input passed on unchanged already has its text.
+      Details.payload(details, "input", args == run.rawInput && run.rawInputText != null ? run.rawInputText
+          : Json.text(args));
       if (timeout != null) {
         details.put("timeoutInSeconds", timeout);
       }
@@ -118,11 +124,7 @@ final class TaskStep {
         result = TaskInvoker.raised(e);
       }
       LambdaResult outcome = result;
-      execution.locked(run.frame.generation, () -> {
-        if (run.frame.live()) {
-          invoked(attempt, outcome, waits);
-        }
-      });
+      interpreter.runNow(run.frame, () -> invoked(attempt, outcome, waits));
     });
   }
 
@@ -206,15 +208,16 @@ final class TaskStep {
   }
 
   private void finishSucceeded(Attempt attempt, JsonNode output) {
-    if (!attempt.done.get()) {
-      String text = Json.text(output);
-      if (Json.tooLarge(text)) {
-        // Developer guide, States.DataLimitExceeded: "The output of a connector is larger than payload size quota".
-        // Recorded AWS histories: the task fails (TaskFailed) with this error, which States.ALL catches.
-        finishFailed(attempt, new Failure(Failure.DATA_LIMIT_EXCEEDED, "The state/task 'lambda' returned a result "
-            + "with a size exceeding the maximum number of bytes service limit."));
-        return;
-      }
+    if (attempt.done.get()) {
+      return;
+    }
+    String text = Json.text(output);
+    if (Json.tooLarge(text)) {
+      // Developer guide, States.DataLimitExceeded: "The output of a connector is larger than payload size quota".
+      // Recorded AWS histories: the task fails (TaskFailed) with this error, which States.ALL catches.
+      finishFailed(attempt, new Failure(Failure.DATA_LIMIT_EXCEEDED, "The state/task 'lambda' returned a result "
+          + "with a size exceeding the maximum number of bytes service limit."));
+      return;
     }
     if (!attempt.done.compareAndSet(false, true)) {
       return;
@@ -222,14 +225,14 @@ final class TaskStep {
     StateRun run = attempt.run;
     tokens.forget(run.taskToken);
     if (attempt.lambdaEvents()) {
-      ObjectNode details = Details.payload(Details.object(), "output", Json.text(output));
+      ObjectNode details = Details.payload(Details.object(), "output", text);
       run.frame.execution.append(run.frame, "LambdaFunctionSucceeded", "lambdaFunctionSucceededEventDetails", details);
     } else {
       ObjectNode details = Details.object().put("resourceType", "lambda").put("resource", attempt.resourceName());
-      Details.payload(details, "output", Json.text(output));
+      Details.payload(details, "output", text);
       run.frame.execution.append(run.frame, "TaskSucceeded", "taskSucceededEventDetails", details);
     }
-    interpreter.finishWithResult(run, output);
+    interpreter.finishWithResult(run, output, text);
   }
 
   private void finishFailed(Attempt attempt, Failure failure) {

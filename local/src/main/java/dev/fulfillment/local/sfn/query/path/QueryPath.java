@@ -2,7 +2,10 @@ package dev.fulfillment.local.sfn.query.path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
@@ -167,7 +170,15 @@ public final class QueryPath {
             // that is missing ("$.items[*]" on {}) gives [] rather than an error, as AWS answers.
             return MAPPER.createArrayNode();
         }
-        return result instanceof JsonNode node ? node : MAPPER.valueToTree(result);
+        // The library hands back scalars unwrapped; the common ones are wrapped here directly (valueToTree gives the
+        // same nodes through a token buffer, a good part of a simple read's cost).
+        return switch (result) {
+            case JsonNode node -> node;
+            case String text -> TextNode.valueOf(text);
+            case Integer number -> IntNode.valueOf(number);
+            case Boolean bool -> BooleanNode.valueOf(bool);
+            case null, default -> MAPPER.valueToTree(result);
+        };
     }
 
     @Override

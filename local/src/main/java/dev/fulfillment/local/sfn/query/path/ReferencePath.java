@@ -89,6 +89,8 @@ public final class ReferencePath {
     /**
      * Returns a copy of {@code input} with {@code value} placed at this path, creating objects for missing names
      * along the way ("ResultPath": the result is inserted into the input). {@code $} alone replaces the input.
+     * Only the objects and arrays on the path are copied; the rest is shared with {@code input}, which stays as it
+     * was (payload trees are never modified once built).
      *
      * @throws QueryException States.Runtime when a step goes through a value that is not an object (for a name)
      *         or not an array with that index (for an index)
@@ -97,7 +99,7 @@ public final class ReferencePath {
         if (steps.isEmpty()) {
             return value;
         }
-        JsonNode root = input == null ? JsonNodeFactory.instance.objectNode() : input.deepCopy();
+        JsonNode root = input == null ? JsonNodeFactory.instance.objectNode() : shallowCopy(input);
         JsonNode current = root;
         StringBuilder walked = new StringBuilder("$");
         for (int i = 0; i < steps.size(); i++) {
@@ -114,6 +116,9 @@ public final class ReferencePath {
                         JsonNode next = object.get(name.name());
                         if (next == null) {
                             next = object.putObject(name.name());
+                        } else {
+                            next = shallowCopy(next);
+                            object.set(name.name(), next);
                         }
                         current = next;
                     }
@@ -125,13 +130,27 @@ public final class ReferencePath {
                     if (last) {
                         array.set(index.index(), value);
                     } else {
-                        current = array.get(index.index());
+                        current = shallowCopy(array.get(index.index()));
+                        array.set(index.index(), current);
                     }
                 }
             }
             walked.append(step);
         }
         return root;
+    }
+
+    /** A new object or array holding the same members as {@code node}; other nodes (immutable values) as they are. */
+    private static JsonNode shallowCopy(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            copy.setAll(object);
+            return copy;
+        }
+        if (node instanceof ArrayNode array) {
+            return JsonNodeFactory.instance.arrayNode(array.size()).addAll(array);
+        }
+        return node;
     }
 
     private QueryException notApplicable(CharSequence walked, JsonNode found) {
