@@ -20,7 +20,9 @@ final class FailureRecord {
    */
   static String capture(String stateName) {
     return "{% ("
-        + " $cause := $states.errorOutput.Cause;"
+        // Some errors carry no Cause (a States.Timeout raised by the engine, a Lambda service error): $substring
+        // rejects a null or missing argument, so only a string Cause is read.
+        + " $cause := $type($states.errorOutput.Cause) = 'string' ? $states.errorOutput.Cause : '';"
         + " $message := $substring($cause, 0, 1) = '{' ? $parse($cause).errorMessage : $cause;"
         + " {"
         + " 'state': '" + stateName + "',"
