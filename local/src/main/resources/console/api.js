@@ -44,6 +44,8 @@ export async function call(operation, body = {}) {
 export const api = {
   listStateMachines: (nextToken) => call('ListStateMachines', clean({ maxResults: 100, nextToken })),
   describeStateMachine: (stateMachineArn) => call('DescribeStateMachine', { stateMachineArn }),
+  // The definition an execution ran with, which may differ from the machine's current one after an update.
+  describeStateMachineForExecution: (executionArn) => call('DescribeStateMachineForExecution', { executionArn }),
   listExecutions: (stateMachineArn, { statusFilter, maxResults = 25, nextToken } = {}) =>
     call('ListExecutions', clean({ stateMachineArn, statusFilter, maxResults, nextToken })),
   describeExecution: (executionArn) => call('DescribeExecution', { executionArn }),

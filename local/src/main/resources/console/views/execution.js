@@ -135,7 +135,7 @@ export function executionView(executionArn) {
   };
 
   view.types = new Map();
-  api.describeStateMachine(stateMachineArn).then((machine) => {
+  api.describeStateMachineForExecution(executionArn).then((machine) => {
     if (disposed) return;
     const definition = JSON.parse(machine.definition);
     const model = buildModel(definition);
