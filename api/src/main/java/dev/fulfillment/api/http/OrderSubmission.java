@@ -8,6 +8,7 @@ import dev.fulfillment.api.order.OrderId;
 import dev.fulfillment.api.order.OrderRequest;
 import dev.fulfillment.api.start.OrderStarter;
 import dev.fulfillment.api.start.StartOutcome;
+import dev.fulfillment.api.validation.CardNumbers;
 import dev.fulfillment.api.validation.FieldError;
 import dev.fulfillment.api.validation.OrderValidator;
 import dev.fulfillment.api.validation.Validation;
@@ -54,6 +55,10 @@ final class OrderSubmission {
     if (key != null && !OrderId.isValidKey(key)) {
       return rejected(List.of(new FieldError("header:Idempotency-Key",
           "must be 1-64 characters of 0-9 A-Z a-z _ - (one key per request)")), requestId, log);
+    }
+    if (key != null && CardNumbers.containsCardNumber(key)) {
+      // Digits and dashes are a valid key, but the key becomes the order id, the execution name and a URL.
+      return rejected(List.of(new FieldError("header:Idempotency-Key", CardNumbers.KEY_MESSAGE)), requestId, log);
     }
     OrderRequest order;
     switch (validator.validate(body)) {

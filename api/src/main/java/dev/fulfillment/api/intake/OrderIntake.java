@@ -8,6 +8,7 @@ import dev.fulfillment.api.order.OrderId;
 import dev.fulfillment.api.order.OrderRequest;
 import dev.fulfillment.api.start.OrderStarter;
 import dev.fulfillment.api.start.StartOutcome;
+import dev.fulfillment.api.validation.CardNumbers;
 import dev.fulfillment.api.validation.FieldError;
 import dev.fulfillment.api.validation.OrderValidator;
 import dev.fulfillment.api.validation.Validation;
@@ -129,6 +130,10 @@ public final class OrderIntake {
       if (!keyNode.isNull()) {
         if (!keyNode.isTextual() || !OrderId.isValidKey(keyNode.textValue())) {
           return invalid(IDEMPOTENCY_KEY_FIELD, "must be 1-64 characters of 0-9 A-Z a-z _ -");
+        }
+        if (CardNumbers.containsCardNumber(keyNode.textValue())) {
+          // The key becomes the order id and the execution name; the card check of the body runs without it.
+          return invalid(IDEMPOTENCY_KEY_FIELD, CardNumbers.KEY_MESSAGE);
         }
         key = keyNode.textValue();
       }

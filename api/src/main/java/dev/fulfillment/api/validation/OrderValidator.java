@@ -9,6 +9,10 @@ import dev.fulfillment.api.order.OrderRequest;
 import dev.fulfillment.api.order.RequestedLine;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -56,8 +60,24 @@ public final class OrderValidator {
     if (body.length == 0) {
       return invalid("", "the body is empty; send a JSON order object");
     }
+    String text;
     try {
-      JsonNode root = Json.mapper().readTree(body);
+      // Decoded here, strictly, rather than by Jackson: given bytes, Jackson detects UTF-16 and UTF-32
+      // and would accept an order in them, though JSON between systems is UTF-8 (RFC 8259 section 8.1).
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return invalid("", "the body is not valid UTF-8");
+    }
+    if (text.startsWith("\uFEFF")) {
+      // A UTF-8 byte order mark may be ignored (RFC 8259 section 8.1), as Jackson did for bytes.
+      text = text.substring(1);
+    }
+    try {
+      JsonNode root = Json.mapper().readTree(text);
       if (root == null || root.isMissingNode()) {
         return invalid("", "the body is empty; send a JSON order object");
       }
@@ -244,7 +264,9 @@ public final class OrderValidator {
       if (known.contains(name)) {
         continue;
       }
-      String shown = PRINTABLE_NAME.matcher(name).matches() ? name : "(unnamed field)";
+      // A name of digits only is printable, and may be a card number: that one is never echoed.
+      String shown = PRINTABLE_NAME.matcher(name).matches() && !CardNumbers.containsCardNumber(name)
+          ? name : "(unnamed field)";
       if (PRICE_FIELDS.contains(name)) {
         errors.add(prefix + shown, "is not accepted: prices and totals come from the inventory, not from the client");
       } else {

@@ -68,6 +68,41 @@ class OrderValidatorTest {
     assertThat(CardNumbers.mask("card 4111 1111 1111 1111 ok")).isEqualTo("card **** **** **** 1111 ok");
   }
 
+  @Test
+  void masksEveryCardNumberOfATextAndLeavesOtherDigitRunsAlone() {
+    assertThat(CardNumbers.mask("a 4111111111111111, b 5555-5555-5555-4444, id 12345, c 4111111111111112."))
+        .isEqualTo("a ************1111, b ****-****-****-4444, id 12345, c 4111111111111112.");
+    assertThat(CardNumbers.mask("4111111111111111")).isEqualTo("************1111");
+    assertThat(CardNumbers.mask("no digits")).isEqualTo("no digits");
+  }
+
+  @Test
+  void acceptsUtf8WithAByteOrderMarkButNoOtherEncoding() {
+    String order = "{\"customerId\":\"c-1\",\"lines\":[{\"sku\":\"SKU-1\",\"quantity\":1}],\"paymentToken\":\"tok_a\"}";
+
+    assertThat(valid("\uFEFF" + order).customerId()).isEqualTo("c-1");
+    // Given bytes, Jackson itself detects UTF-16 and UTF-32 and would have accepted these.
+    for (java.nio.charset.Charset other : java.util.List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE,
+        java.nio.charset.Charset.forName("UTF-32"))) {
+      assertThat(validator.validate(order.getBytes(other))).as(other.name()).isInstanceOf(Validation.Invalid.class);
+    }
+  }
+
+  @Test
+  void scansDigitRunsOfAnyLengthWithoutOverflowingTheStack() {
+    // The former regular expression recursed once per digit: about 2,000 digits overflowed the stack,
+    // an Error that escaped both handlers (a 5xx over HTTP, a whole failed batch over SQS).
+    String digits = "9".repeat(30_000);
+    String grouped = "12 34-".repeat(10_000) + "4111111111111111";
+
+    assertThat(CardNumbers.containsCardNumber(digits)).isFalse();
+    assertThat(CardNumbers.mask(digits)).isEqualTo(digits);
+    assertThat(CardNumbers.containsCardNumber(grouped)).isFalse();
+    Validation<OrderRequest> result = validator.validate(bytes("{\"customerId\":\"" + digits + "\"}"));
+    assertThat(result).isInstanceOf(Validation.Invalid.class);
+    assertThat(((Validation.Invalid<OrderRequest>) result).errors()).extracting(FieldError::field).contains("customerId");
+  }
+
   private OrderRequest valid(String json) {
     Validation<OrderRequest> result = validator.validate(bytes(json));
     assertThat(result).as(String.valueOf(result)).isInstanceOf(Validation.Valid.class);
