@@ -19,8 +19,13 @@ public final class Redaction {
 
   public static final String REDACTED = "[REDACTED]";
 
-  /** 13 or more digits, optionally split by single spaces or dashes: every card number (PAN) and then some. */
-  private static final Pattern CARD_LIKE = Pattern.compile("\\d(?:[ -]?\\d){12,}");
+  /** Card-like runs have at least this many digits: every card number (PAN) and then some. */
+  private static final int CARD_MIN_DIGITS = 13;
+  /**
+   * Free text is cut to this length before it is scanned: a log line needs no more, and it bounds the time
+   * the patterns below take on hostile input (a long run without '@' makes the e-mail pattern quadratic).
+   */
+  static final int MAX_TEXT = 4096;
   private static final Pattern PAYMENT_TOKEN = Pattern.compile("\\btok_[A-Za-z0-9_]*");
   private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+");
   /** International phone numbers (E.164 and its usual spellings); national ones have no shape to tell them. */
@@ -61,7 +66,8 @@ public final class Redaction {
     if (text == null) {
       return null;
     }
-    String redacted = CARD_LIKE.matcher(text).replaceAll("[REDACTED-PAN]");
+    String bounded = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "...[TRUNCATED]" : text;
+    String redacted = maskCardLike(bounded);
     redacted = PAYMENT_TOKEN.matcher(redacted).replaceAll("[REDACTED-TOKEN]");
     redacted = EMAIL.matcher(redacted).replaceAll("[REDACTED-EMAIL]");
     return PHONE.matcher(redacted).replaceAll("[REDACTED-PHONE]");
@@ -77,12 +83,60 @@ public final class Redaction {
     }
     return switch (value) {
       case Boolean bool -> bool;
-      case Number number -> CARD_LIKE.matcher(number.toString()).find() ? "[REDACTED-PAN]" : number;
+      case Number number -> maskCardLike(number.toString()).equals(number.toString()) ? number : "[REDACTED-PAN]";
       case Map<?, ?> map -> redactMap(map);
       case Collection<?> collection -> redactAll(collection);
       case Object[] array -> redactAll(Arrays.asList(array));
       default -> redactText(String.valueOf(value));
     };
+  }
+
+  /**
+   * Masks every run of 13 or more digits in which single spaces or dashes may separate digits. A scan, not
+   * a regular expression: Java's regex engine recurses once per repetition of a group such as
+   * {@code (?:[ -]?\\d)}, so a few thousand digits overflowed the stack.
+   */
+  static String maskCardLike(String text) {
+    StringBuilder out = null;
+    int copied = 0;
+    int i = 0;
+    while (i < text.length()) {
+      if (!isDigit(text.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      int digits = 0;
+      int end = i;
+      while (i < text.length()) {
+        char c = text.charAt(i);
+        if (isDigit(c)) {
+          digits++;
+          i++;
+          end = i;
+        } else if ((c == ' ' || c == '-') && i + 1 < text.length() && isDigit(text.charAt(i + 1))) {
+          i++;
+        } else {
+          break;
+        }
+      }
+      if (digits >= CARD_MIN_DIGITS) {
+        if (out == null) {
+          out = new StringBuilder(text.length());
+        }
+        out.append(text, copied, start).append("[REDACTED-PAN]");
+        copied = end;
+      }
+      i = Math.max(i, end);
+    }
+    if (out == null) {
+      return text;
+    }
+    return out.append(text, copied, text.length()).toString();
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static Map<String, Object> redactMap(Map<?, ?> map) {
