@@ -14,7 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -34,10 +37,12 @@ final class RunningCloud implements AutoCloseable {
   final DynamoDbClient dynamoDb;
   final HttpClient http = HttpClient.newHttpClient();
   private final PrintWriter log;
+  private final List<String> lines;
 
-  private RunningCloud(LocalCloud cloud, PrintWriter log) {
+  private RunningCloud(LocalCloud cloud, PrintWriter log, List<String> lines) {
     this.cloud = cloud;
     this.log = log;
+    this.lines = lines;
     var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
     var client = UrlConnectionHttpClient.create();
     this.sfn = SfnClient.builder().endpointOverride(cloud.stepFunctionsEndpoint()).region(Region.US_EAST_1)
@@ -49,22 +54,37 @@ final class RunningCloud implements AutoCloseable {
   }
 
   static RunningCloud start() throws IOException {
-    Path logFile = Path.of("target", "local-cloud-e2e.log");
+    return start("local-cloud-e2e.log", options -> options);
+  }
+
+  /**
+   * @param logName the log file under target/
+   * @param customize changes to the options every test cloud gets (free ports, short long polls, the catalog seed)
+   */
+  static RunningCloud start(String logName, UnaryOperator<CloudOptions> customize) throws IOException {
+    Path logFile = Path.of("target", logName);
     Files.createDirectories(logFile.getParent());
     PrintWriter log = new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8), true);
-    CloudOptions options = CloudOptions.defaults()
+    CloudOptions options = customize.apply(CloudOptions.defaults()
         .withTemplate(TEMPLATE)
         .withSeed(REPOSITORY.resolve("local/seed/catalog.json"))
         .withPorts(freePort(), freePort(), freePort(), freePort())
         .withSqsLongPoll(Duration.ofSeconds(1))
-        .withWorkDirectory(Path.of("target", "lambda-task-roots").toAbsolutePath());
+        .withWorkDirectory(Path.of("target", "lambda-task-roots").toAbsolutePath()));
+    List<String> lines = new CopyOnWriteArrayList<>();
     LocalCloud cloud = LocalCloud.start(options, line -> {
+      lines.add(line);
       synchronized (log) {
         log.println(line);
       }
     });
     log.println(cloud.banner());
-    return new RunningCloud(cloud, log);
+    return new RunningCloud(cloud, log, lines);
+  }
+
+  /** Every line the cloud logged so far (start-up listing, function output, ...). */
+  List<String> logLines() {
+    return lines;
   }
 
   HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -99,10 +100,16 @@ public final class SqsEventSourcePoller implements AutoCloseable {
 
   /** One batch: long-poll for the first messages, then fill up within the batching window. */
   List<Message> receiveBatch() {
-    List<Message> batch = new ArrayList<>(receive(Math.min(MAX_RECEIVE, mapping.batchSize()), longPoll));
-    if (batch.isEmpty()) {
-      return batch;
+    List<Message> first = receive(Math.min(MAX_RECEIVE, mapping.batchSize()), longPoll);
+    if (first.isEmpty()) {
+      return first;
     }
+    // By message id: a batching window longer than the queue's visibility timeout receives the same message again,
+    // and Lambda's batch holds each message once. The newest receive wins, since SQS invalidates the older receipt
+    // handle ("Amazon SQS visibility timeout": a message received again gets a new receipt handle), and deleting
+    // with the old one would fail and leave the message to be delivered once more.
+    Map<String, Message> batch = new LinkedHashMap<>();
+    first.forEach(m -> batch.put(m.messageId(), m));
     long windowEnds = System.nanoTime() + mapping.batchingWindow().toNanos();
     while (running && batch.size() < mapping.batchSize()) {
       long left = windowEnds - System.nanoTime();
@@ -111,10 +118,11 @@ public final class SqsEventSourcePoller implements AutoCloseable {
       }
       Duration wait = Duration.ofNanos(left);
       // ReceiveMessage waits in whole seconds; a window shorter than a second is spent on a short poll.
-      batch.addAll(receive(Math.min(MAX_RECEIVE, mapping.batchSize() - batch.size()),
-          wait.toSeconds() >= 1 ? Duration.ofSeconds(Math.min(20, wait.toSeconds())) : Duration.ZERO));
+      receive(Math.min(MAX_RECEIVE, mapping.batchSize() - batch.size()),
+          wait.toSeconds() >= 1 ? Duration.ofSeconds(Math.min(20, wait.toSeconds())) : Duration.ZERO)
+          .forEach(m -> batch.put(m.messageId(), m));
     }
-    return batch;
+    return new ArrayList<>(batch.values());
   }
 
   private List<Message> receive(int max, Duration wait) {
