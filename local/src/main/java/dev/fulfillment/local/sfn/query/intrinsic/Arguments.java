@@ -48,6 +48,19 @@ public final class Arguments {
         return node.textValue();
     }
 
+    /**
+     * A string argument of at most {@code maxCharacters}: the documented input limit of States.Base64Encode,
+     * States.Base64Decode and States.Hash (10,000 characters).
+     */
+    public String string(int index, int maxCharacters) {
+        String text = string(index);
+        if (text.length() > maxCharacters) {
+            throw failure("the input string has " + text.length() + " characters, more than the maximum of "
+                    + maxCharacters);
+        }
+        return text;
+    }
+
     public ArrayNode array(int index) {
         JsonNode node = value(index);
         if (!(node instanceof ArrayNode array)) {

@@ -29,11 +29,7 @@ public final class Base64Decode implements IntrinsicFunction {
 
     @Override
     public JsonNode apply(Arguments args) {
-        String text = args.string(0);
-        if (text.length() > MAX_INPUT_CHARACTERS) {
-            throw args.failure("the input string has " + text.length() + " characters, more than the maximum of "
-                    + MAX_INPUT_CHARACTERS);
-        }
+        String text = args.string(0, MAX_INPUT_CHARACTERS);
         try {
             byte[] bytes = Base64.getDecoder().decode(text);
             return TextNode.valueOf(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());

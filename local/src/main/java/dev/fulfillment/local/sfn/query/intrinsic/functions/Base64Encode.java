@@ -24,11 +24,7 @@ public final class Base64Encode implements IntrinsicFunction {
 
     @Override
     public JsonNode apply(Arguments args) {
-        String text = args.string(0);
-        if (text.length() > MAX_INPUT_CHARACTERS) {
-            throw args.failure("the input string has " + text.length() + " characters, more than the maximum of "
-                    + MAX_INPUT_CHARACTERS);
-        }
+        String text = args.string(0, MAX_INPUT_CHARACTERS);
         return TextNode.valueOf(Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -32,12 +32,8 @@ public final class Hash implements IntrinsicFunction {
 
     @Override
     public JsonNode apply(Arguments args) {
-        String data = args.string(0);
+        String data = args.string(0, MAX_INPUT_CHARACTERS);
         String algorithm = args.string(1);
-        if (data.length() > MAX_INPUT_CHARACTERS) {
-            throw args.failure("the data has " + data.length() + " characters, more than the maximum of "
-                    + MAX_INPUT_CHARACTERS);
-        }
         if (!ALGORITHMS.contains(algorithm)) {
             throw args.failure("the algorithm must be one of " + String.join(", ", ALGORITHMS) + ", but was '"
                     + algorithm + "'");
