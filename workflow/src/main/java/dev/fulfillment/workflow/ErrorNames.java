@@ -57,6 +57,13 @@ public final class ErrorNames {
       "Lambda.AWSLambdaException",
       "Lambda.SdkClientException");
 
+  /**
+   * The Lambda function ran longer than its own Timeout (20 s here, shorter than the task's TimeoutSeconds, so this
+   * is the timeout a task actually reports, not {@code States.Timeout}). The environment is stopped; the handler may
+   * or may not have written before.
+   */
+  public static final String LAMBDA_TIMED_OUT = "Sandbox.Timedout";
+
   /** Step Functions' own name for a task that ran longer than its TimeoutSeconds. */
   public static final String STATES_TIMEOUT = "States.Timeout";
   /** Matches every error (Catch fallback). */

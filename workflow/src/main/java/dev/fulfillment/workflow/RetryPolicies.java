@@ -19,10 +19,14 @@ public final class RetryPolicies {
   private RetryPolicies() {
   }
 
-  /** A forward step hit throttling or a task-declared transient failure: a few quick tries. */
+  /**
+   * A forward step hit throttling, a task-declared transient failure or its Lambda timeout: a few quick tries. A
+   * timeout is retried because every forward handler is idempotent on the order id (a timed-out ConfirmOrder may
+   * have confirmed the order; caught instead of retried, it would send a confirmed order to the refund).
+   */
   public static RetryProps transientErrors() {
     return RetryProps.builder()
-        .errors(errors(ErrorNames.TRANSIENT, ErrorNames.LAMBDA_TOO_MANY_REQUESTS))
+        .errors(errors(ErrorNames.TRANSIENT, ErrorNames.LAMBDA_TOO_MANY_REQUESTS, ErrorNames.LAMBDA_TIMED_OUT))
         .interval(Duration.seconds(1))
         .backoffRate(2)
         .maxAttempts(3)
@@ -53,7 +57,8 @@ public final class RetryPolicies {
    */
   public static RetryProps compensation() {
     return RetryProps.builder()
-        .errors(errors(ErrorNames.TRANSIENT, ErrorNames.LAMBDA_TOO_MANY_REQUESTS, ErrorNames.STATES_TIMEOUT))
+        .errors(errors(ErrorNames.TRANSIENT, ErrorNames.LAMBDA_TOO_MANY_REQUESTS, ErrorNames.STATES_TIMEOUT,
+            ErrorNames.LAMBDA_TIMED_OUT))
         .interval(Duration.seconds(2))
         .backoffRate(2)
         .maxAttempts(5)

@@ -1,10 +1,17 @@
 package dev.fulfillment.local.cloud;
 
+import com.sun.net.httpserver.HttpHandler;
 import dev.fulfillment.local.dynamodb.DynaliteProcess;
 import dev.fulfillment.local.dynamodb.DynamoDbTables;
 import dev.fulfillment.local.dynamodb.SeedData;
+import dev.fulfillment.local.faults.DynamoDbFaultProxy;
+import dev.fulfillment.local.faults.FaultInjector;
+import dev.fulfillment.local.faults.FaultKind;
+import dev.fulfillment.local.faults.FaultyFunctions;
+import dev.fulfillment.local.faults.FaultyStepFunctionsHandler;
 import dev.fulfillment.local.httpapi.HttpApiServer;
 import dev.fulfillment.local.lambda.ChildLauncher;
+import dev.fulfillment.local.lambda.FunctionInvoker;
 import dev.fulfillment.local.lambda.FunctionSpec;
 import dev.fulfillment.local.lambda.LambdaRuntime;
 import dev.fulfillment.local.lambda.LambdaTaskInvoker;
@@ -71,6 +78,7 @@ public final class LocalCloud implements AutoCloseable {
   private final Map<String, String> queueUrls = new LinkedHashMap<>();
   private String stateMachineArn;
   private final CloudOptions options;
+  private FaultInjector faults = FaultInjector.none();
 
   private LocalCloud(CloudOptions options, Consumer<String> log) {
     this.options = options;
@@ -123,6 +131,11 @@ public final class LocalCloud implements AutoCloseable {
       }
       log.accept("Not honoured locally (" + model.unsupported().size() + " items of the template):");
       byReason.forEach((reason, what) -> log.accept("  - " + reason + ": " + String.join(", ", what)));
+    }
+
+    faults = new FaultInjector(options.faults(), log);
+    if (!options.faults().isEmpty()) {
+      log.accept("Fault injection ON (seed " + options.faults().seed() + "): " + options.faults().rules());
     }
 
     SdkHttpClient http = UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build();
@@ -182,18 +195,26 @@ public final class LocalCloud implements AutoCloseable {
     platform.put("AWS_SECRET_ACCESS_KEY", SECRET_KEY);
     platform.put("AWS_SESSION_TOKEN", "local");
     platform.put("AWS_EC2_METADATA_DISABLED", "true");
-    platform.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.toString());
+    URI functionsDynamoDb = dynamoDb;
+    if (options.faults().has(FaultKind.DYNAMODB_THROTTLE) || options.faults().has(FaultKind.DYNAMODB_INTERNAL)) {
+      DynamoDbFaultProxy proxy = DynamoDbFaultProxy.start(dynamoDb, faults);
+      started.push(proxy);
+      functionsDynamoDb = proxy.endpoint();
+      log.accept("DynamoDB fault proxy " + functionsDynamoDb + " (what the functions call)");
+    }
+    platform.put("AWS_ENDPOINT_URL_DYNAMODB", functionsDynamoDb.toString());
     platform.put("AWS_ENDPOINT_URL_SFN", stepFunctions.toString());
     platform.put("AWS_ENDPOINT_URL_SQS", sqs.toString());
     Path work = Files.createDirectories(options.resolvedWorkDirectory());
     LambdaRuntime lambda = new LambdaRuntime(model.functions(), new ChildLauncher(work, platform), log,
         options.initTimeout(), options.maxEnvironments());
     started.push(lambda);
+    FunctionInvoker callers = options.faults().isEmpty() ? lambda : new FaultyFunctions(lambda, faults);
 
     // Step Functions
     LocalStepFunctions engine = LocalStepFunctions.builder()
         .clock(EngineClock.system())
-        .taskInvoker(new LambdaTaskInvoker(lambda))
+        .taskInvoker(new LambdaTaskInvoker(callers))
         .region(options.region())
         .accountId(options.accountId())
         .build();
@@ -210,9 +231,11 @@ public final class LocalCloud implements AutoCloseable {
     }
     StepFunctionsHttpServer sfnServer;
     try {
-      sfnServer = StepFunctionsHttpServer.start(
-          ConsoleHandler.withApi(new StepFunctionsApiHandler(new StepFunctionsApi(engine))), options.host(),
-          options.sfnPort());
+      HttpHandler api = new StepFunctionsApiHandler(new StepFunctionsApi(engine));
+      if (options.faults().has(FaultKind.SFN_THROTTLE)) {
+        api = new FaultyStepFunctionsHandler(api, faults);
+      }
+      sfnServer = StepFunctionsHttpServer.start(ConsoleHandler.withApi(api), options.host(), options.sfnPort());
     } catch (BindException e) {
       throw portInUse(options.sfnPort(), "Step Functions", "--sfn-port");
     }
@@ -221,7 +244,7 @@ public final class LocalCloud implements AutoCloseable {
     // HTTP API
     for (StackModel.HttpApi api : model.httpApis()) {
       try {
-        HttpApiServer server = HttpApiServer.start(api.routes(), lambda, api.apiId(), options.accountId(),
+        HttpApiServer server = HttpApiServer.start(api.routes(), callers, api.apiId(), options.accountId(),
             options.host(), options.httpPort(), line -> log.accept("[http-api] " + line));
         started.push(server);
       } catch (BindException e) {
@@ -240,8 +263,9 @@ public final class LocalCloud implements AutoCloseable {
 
     // Event source mappings last: they may invoke functions at once.
     for (EventSourceMapping mapping : model.eventSourceMappings()) {
-      SqsEventSourcePoller poller = new SqsEventSourcePoller(mapping, sqsClient, lambda, options.region(),
-          options.sqsLongPoll(), line -> log.accept("[sqs] " + line));
+      SqsEventSourcePoller poller = new SqsEventSourcePoller(mapping, sqsClient, callers, options.region(),
+          options.sqsLongPoll(), line -> log.accept("[sqs] " + line),
+          message -> faults.decide(FaultKind.SQS_DUPLICATE, mapping.queueUrl(), message.body()));
       poller.start();
       started.push(poller);
     }
@@ -323,6 +347,11 @@ public final class LocalCloud implements AutoCloseable {
         .filter(e -> e.getKey().startsWith(logicalIdPrefix) && e.getKey().length() - logicalIdPrefix.length() == 8)
         .map(Map.Entry::getValue).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no queue " + logicalIdPrefix + " in " + queueUrls.keySet()));
+  }
+
+  /** The faults injected so far (none unless started with a faults plan). */
+  public FaultInjector faults() {
+    return faults;
   }
 
   public String stateMachineArn() {

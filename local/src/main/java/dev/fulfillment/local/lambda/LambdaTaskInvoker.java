@@ -15,9 +15,9 @@ import java.io.IOException;
  */
 public final class LambdaTaskInvoker implements TaskInvoker {
   private static final ObjectMapper JSON = JsonMapper.builder().build();
-  private final LambdaRuntime runtime;
+  private final FunctionInvoker runtime;
 
-  public LambdaTaskInvoker(LambdaRuntime runtime) {
+  public LambdaTaskInvoker(FunctionInvoker runtime) {
     this.runtime = runtime;
   }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
@@ -51,6 +52,7 @@ public final class SqsEventSourcePoller implements AutoCloseable {
   private final String region;
   private final Consumer<String> log;
   private final Duration longPoll;
+  private final Predicate<Message> deliverTwice;
   private final List<Thread> pollers = new ArrayList<>();
   private volatile boolean running = true;
 
@@ -59,6 +61,16 @@ public final class SqsEventSourcePoller implements AutoCloseable {
    */
   public SqsEventSourcePoller(EventSourceMapping mapping, SqsClient sqs, FunctionInvoker functions, String region,
                               Duration longPoll, Consumer<String> log) {
+    this(mapping, sqs, functions, region, longPoll, log, message -> false);
+  }
+
+  /**
+   * @param deliverTwice messages to deliver a second time, in a batch of their own after the first (the
+   *     sqs-duplicate fault: SQS's at-least-once delivery, on demand)
+   */
+  public SqsEventSourcePoller(EventSourceMapping mapping, SqsClient sqs, FunctionInvoker functions, String region,
+                              Duration longPoll, Consumer<String> log, Predicate<Message> deliverTwice) {
+    this.deliverTwice = deliverTwice;
     this.mapping = mapping;
     this.sqs = sqs;
     this.functions = functions;
@@ -86,7 +98,11 @@ public final class SqsEventSourcePoller implements AutoCloseable {
       try {
         List<Message> batch = receiveBatch();
         if (!batch.isEmpty() && running) {
+          List<Message> again = batch.stream().filter(deliverTwice).toList();
           deliver(batch);
+          if (!again.isEmpty() && running) {
+            deliver(again);
+          }
         }
       } catch (RuntimeException e) {
         if (!running) {
