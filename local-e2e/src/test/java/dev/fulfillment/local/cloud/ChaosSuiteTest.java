@@ -68,6 +68,22 @@ class ChaosSuiteTest {
     Files.writeString(Path.of("target", "chaos-figures-" + orders + "-seed-" + seed + ".txt"), result.figures());
     assertThat(result.violations()).as("violations with seed " + seed).isEmpty();
     assertThat(result.faultsInjected()).as("faults injected").isPositive();
+    assertNoSecretInTheLog(Path.of("target", "chaos-" + orders + "-seed-" + seed + ".log"));
+  }
+
+  /**
+   * Every line the cloud and its functions printed during the run (HTTP access lines, Lambda logs, the
+   * poller, the faults) is scanned: payment tokens the suite sent and card-like digit runs never appear.
+   */
+  private static void assertNoSecretInTheLog(Path log) throws IOException {
+    List<String> lines = Files.readAllLines(log);
+    assertThat(lines).as("the chaos run's log").isNotEmpty();
+    java.util.regex.Pattern secret = java.util.regex.Pattern.compile(
+        "tok_(visa|mastercard|chargeDeclined|processingError)|\\d{13,19}");
+    // The start-up banner's copy-paste example submits an order with the sandbox token on purpose.
+    List<String> runLines = lines.stream().filter(line -> !line.startsWith("   curl ")).toList();
+    assertThat(runLines).as("log lines holding a payment token or a card-like number")
+        .noneMatch(line -> secret.matcher(line).find());
   }
 
   private record Chaos(List<String> violations, long faultsInjected, String figures) {}

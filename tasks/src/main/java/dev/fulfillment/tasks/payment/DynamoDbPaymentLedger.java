@@ -50,7 +50,9 @@ public final class DynamoDbPaymentLedger implements PaymentLedger {
     item.put("orderId", s(entry.orderId()));
     item.put("status", s(entry.status().name()));
     item.put("amount", n(entry.amount()));
-    item.put("currency", s(entry.currency()));
+    if (entry.currency() != null) {
+      item.put("currency", s(entry.currency()));
+    }
     item.put("createdAt", s(entry.createdAt().toString()));
     if (entry.chargeId() != null) {
       item.put("chargeId", s(entry.chargeId()));

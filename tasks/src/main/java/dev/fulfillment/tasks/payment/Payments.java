@@ -1,5 +1,6 @@
 package dev.fulfillment.tasks.payment;
 
+import dev.fulfillment.tasks.error.InvalidOrderTransitionException;
 import dev.fulfillment.tasks.error.PaymentDeclinedException;
 import java.time.Clock;
 import java.util.Optional;
@@ -38,8 +39,13 @@ public final class Payments {
     }
     try {
       ProviderCharge charge = provider.charge(orderId, paymentToken, amount, currency);
-      return repeat(ledger.record(new LedgerEntry(orderId, PaymentStatus.CHARGED, amount, currency,
-          charge.chargeId(), null, clock.instant(), null)));
+      LedgerEntry stored = ledger.record(new LedgerEntry(orderId, PaymentStatus.CHARGED, amount, currency,
+          charge.chargeId(), null, clock.instant(), null));
+      if (stored.status() == PaymentStatus.VOIDED) {
+        // A refund voided this order while the provider was charging it: the charge is too late to stand.
+        provider.refund(orderId, charge.chargeId(), amount, currency);
+      }
+      return repeat(stored);
     } catch (PaymentDeclinedException declined) {
       ledger.record(new LedgerEntry(orderId, PaymentStatus.DECLINED, amount, currency, null,
           declined.declineCode(), clock.instant(), null));
@@ -47,8 +53,12 @@ public final class Payments {
     }
   }
 
-  /** An earlier outcome, replayed: the charge itself, or the same decline. */
+  /** An earlier outcome, replayed: the charge itself, the same decline, or the void. */
   private static LedgerEntry repeat(LedgerEntry entry) {
+    if (entry.status() == PaymentStatus.VOIDED) {
+      throw new InvalidOrderTransitionException("the payment of order " + entry.orderId()
+          + " was voided by its refund; it is not charged");
+    }
     if (entry.status() == PaymentStatus.DECLINED) {
       throw new PaymentDeclinedException(entry.declineCode(), "the payment of this order was declined ("
           + entry.declineCode() + ")");
@@ -62,11 +72,13 @@ public final class Payments {
    * @param orderId the idempotency key: refunding twice refunds once and answers the same
    */
   public Refund refund(String orderId) {
-    Optional<LedgerEntry> entry = ledger.find(orderId);
-    if (entry.isEmpty() || entry.get().status() == PaymentStatus.DECLINED) {
+    // Nothing charged yet: void the ledger so that a charge still under way cannot stand (see VOIDED). The
+    // conditional write decides the race: if the charge was recorded first, it is refunded below.
+    LedgerEntry charged = ledger.find(orderId).orElseGet(() -> ledger.record(
+        new LedgerEntry(orderId, PaymentStatus.VOIDED, 0, null, null, null, clock.instant(), null)));
+    if (charged.status() == PaymentStatus.DECLINED || charged.status() == PaymentStatus.VOIDED) {
       return new Refund(false, 0);
     }
-    LedgerEntry charged = entry.get();
     if (charged.status() == PaymentStatus.CHARGED) {
       provider.refund(orderId, charged.chargeId(), charged.amount(), charged.currency());
       charged = ledger.markRefunded(orderId);

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import dev.fulfillment.tasks.error.InvalidOrderTransitionException;
 import dev.fulfillment.tasks.error.PaymentDeclinedException;
 import dev.fulfillment.tasks.error.PaymentProviderUnavailableException;
 import dev.fulfillment.tasks.support.Tables;
@@ -75,9 +76,54 @@ class PaymentsIntegrationTest {
   }
 
   @Test
-  void refundingAnOrderThatWasNeverChargedDoesNothing() {
+  void refundingAnOrderThatWasNeverChargedRefundsNothingAndVoidsItsLedger() {
     assertThat(payments.refund("ord_never")).isEqualTo(new Payments.Refund(false, 0));
-    assertThat(ledgerItems()).isZero();
+    assertThat(payments.refund("ord_never")).isEqualTo(new Payments.Refund(false, 0));
+
+    assertThat(new DynamoDbPaymentLedger(dynalite.client(), table).find("ord_never").orElseThrow().status())
+        .isEqualTo(PaymentStatus.VOIDED);
+    assertThat(ledgerItems()).isEqualTo(1);
+    verify(provider, times(0)).refund(anyString(), anyString(), anyLong(), anyString());
+  }
+
+  @Test
+  void aChargeArrivingAfterTheRefundVoidedTheOrderIsRefusedWithoutCallingTheProvider() {
+    // A ChargePayment invocation that Step Functions gave up on (task timeout) may still run after the saga
+    // refunded "nothing": the void stops it.
+    payments.refund("ord_late");
+
+    assertThatThrownBy(() -> payments.charge("ord_late", "tok_visa", 2899, "EUR"))
+        .isInstanceOf(InvalidOrderTransitionException.class)
+        .hasMessageContaining("voided");
+    verify(provider, times(0)).charge(anyString(), anyString(), anyLong(), anyString());
+  }
+
+  @Test
+  void aChargeThatRacesTheVoidIsRefundedAtTheProviderAndDoesNotStand() {
+    // The provider charges, then the refund voids the ledger before the charge is recorded.
+    PaymentProvider racing = new PaymentProvider() {
+      private final SandboxPaymentProvider sandbox = new SandboxPaymentProvider();
+
+      @Override
+      public ProviderCharge charge(String idempotencyKey, String paymentToken, long amount, String currency) {
+        ProviderCharge charge = sandbox.charge(idempotencyKey, paymentToken, amount, currency);
+        payments.refund(idempotencyKey);
+        return charge;
+      }
+
+      @Override
+      public void refund(String idempotencyKey, String chargeId, long amount, String currency) {
+        provider.refund(idempotencyKey, chargeId, amount, currency);
+      }
+    };
+    Payments late = new Payments(new DynamoDbPaymentLedger(dynalite.client(), table), racing, Clock.systemUTC());
+
+    assertThatThrownBy(() -> late.charge("ord_race", "tok_visa", 2899, "EUR"))
+        .isInstanceOf(InvalidOrderTransitionException.class);
+
+    verify(provider, times(1)).refund(anyString(), anyString(), anyLong(), anyString());
+    assertThat(new DynamoDbPaymentLedger(dynalite.client(), table).find("ord_race").orElseThrow().status())
+        .isEqualTo(PaymentStatus.VOIDED);
   }
 
   @Test
