@@ -206,7 +206,13 @@ public final class LocalCloud implements AutoCloseable {
     platform.put("AWS_ENDPOINT_URL_SFN", stepFunctions.toString());
     platform.put("AWS_ENDPOINT_URL_SQS", sqs.toString());
     Path work = Files.createDirectories(options.resolvedWorkDirectory());
-    LambdaRuntime lambda = new LambdaRuntime(model.functions(), new ChildLauncher(work, platform), log,
+    List<FunctionSpec> functions = model.functions();
+    RuntimeNativeLibrary jni = RuntimeNativeLibrary.unpack(work);
+    if (jni != null) {
+      started.push(jni);
+      functions = jni.given(functions);
+    }
+    LambdaRuntime lambda = new LambdaRuntime(functions, new ChildLauncher(work, platform), log,
         options.initTimeout(), options.maxEnvironments());
     started.push(lambda);
     FunctionInvoker callers = options.faults().isEmpty() ? lambda : new FaultyFunctions(lambda, faults);
@@ -259,6 +265,11 @@ public final class LocalCloud implements AutoCloseable {
     if (options.prewarm()) {
       log.accept("Starting one execution environment per function (" + model.functions().size() + ")...");
       lambda.prewarm();
+    }
+
+    // Orders a previous run accepted but did not finish (their executions died with the engine's memory).
+    if (options.dataDirectory() != null && tableVariables().containsKey("ORDERS_TABLE") && stateMachineArn != null) {
+      OrderRecovery.resume(dynamo, tableVariables().get("ORDERS_TABLE"), engine, stateMachineArn, log);
     }
 
     // Event source mappings last: they may invoke functions at once.

@@ -275,7 +275,8 @@ public final class HttpApiServer implements AutoCloseable {
       matched.pathParameters().forEach(parameters::put);
     }
     if (body.length > 0) {
-      boolean text = isText(headers.get("content-type"));
+      // Bytes that are not UTF-8 cannot be a JSON string: base64-encoded whatever the media type, never replaced.
+      boolean text = isText(headers.get("content-type")) && isUtf8(body);
       event.put("body", text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body));
       event.put("isBase64Encoded", !text);
     } else {
@@ -293,6 +294,16 @@ public final class HttpApiServer implements AutoCloseable {
     return type.startsWith("text/") || type.equals("application/json") || type.endsWith("+json")
         || type.equals("application/xml") || type.endsWith("+xml") || type.equals("application/javascript")
         || type.equals("application/x-www-form-urlencoded");
+  }
+
+  private static boolean isUtf8(byte[] bytes) {
+    try {
+      StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes));
+      return true;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return false;
+    }
   }
 
   /** Query parameters; a repeated name's values are joined with commas (payload format 2.0). */

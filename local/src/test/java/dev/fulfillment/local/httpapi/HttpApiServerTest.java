@@ -182,6 +182,16 @@ class HttpApiServerTest {
   }
 
   @Test
+  void aJsonBodyThatIsNotUtf8ArrivesBase64EncodedNotWithReplacementCharacters() throws Exception {
+    byte[] latin1 = "{\"name\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+    send(post("/orders", latin1, "application/json"));
+
+    JsonNode event = functions.events("echo").getLast();
+    assertThat(event.get("isBase64Encoded").asBoolean()).isTrue();
+    assertThat(Base64.getDecoder().decode(event.get("body").asText())).isEqualTo(latin1);
+  }
+
+  @Test
   void aProxyResponseGivesStatusHeadersCookiesAndADecodedBase64Body() throws Exception {
     HttpResponse<byte[]> response = http.send(get("/rich"), HttpResponse.BodyHandlers.ofByteArray());
 
