@@ -1,5 +1,7 @@
 package dev.fulfillment.statemachine.real;
 
+import dev.fulfillment.statemachine.support.NoSecretsLogged;
+
 import static dev.fulfillment.statemachine.support.ExecutionAssert.assertThatExecution;
 import static dev.fulfillment.workflow.StateNames.CHARGE_PAYMENT;
 import static dev.fulfillment.workflow.StateNames.COMPENSATION_FAILED;
@@ -50,6 +52,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * charges, the order's status and history agreeing with how the execution ended.
  */
 @ExtendWith(DynaliteExtension.class)
+@ExtendWith(NoSecretsLogged.class)
 class RealTaskScenariosTest {
   private static final String SKU = "SKU-1";
   private static final long PRICE = 1250;
