@@ -2,8 +2,9 @@ package dev.fulfillment.tasks.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.fulfillment.tasks.config.AwsClients;
 import dev.fulfillment.tasks.config.TableNames;
 import dev.fulfillment.tasks.domain.OrderStatus;
@@ -29,7 +30,7 @@ public final class MarkOrderFailedHandler implements RequestHandler<MarkOrderFai
 
   /** Step Functions error names are at most 256 characters. */
   static final int MAX_ERROR_LENGTH = 256;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonFactory JSON = new JsonFactory();
 
   private final OrderRepository orders;
   private final JsonLogger log;
@@ -75,16 +76,34 @@ public final class MarkOrderFailedHandler implements RequestHandler<MarkOrderFai
   static String failureReason(String error, String cause) {
     String message = cause == null ? "" : cause.strip();
     if (message.startsWith("{")) {
-      try {
-        JsonNode node = JSON.readTree(message);
-        if (node.hasNonNull("errorMessage")) {
-          message = node.get("errorMessage").asText();
-        }
-      } catch (java.io.IOException notJson) {
-        // keep the cause as given
+      String errorMessage = errorMessage(message);
+      if (errorMessage != null) {
+        message = errorMessage;
       }
     }
     return Redaction.redactText(message.isEmpty() ? error : error + ": " + message);
+  }
+
+  /** The top-level "errorMessage" of a JSON object, or null when there is none or the text is not JSON. */
+  private static String errorMessage(String json) {
+    try (JsonParser parser = JSON.createParser(json)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      String found = null;
+      for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if ("errorMessage".equals(name) && value != JsonToken.VALUE_NULL) {
+          found = value.isScalarValue() ? parser.getText() : "";
+        }
+        parser.skipChildren();
+      }
+      // Only a whole, well-formed object counts; anything else is kept as the text it is.
+      return parser.currentToken() == JsonToken.END_OBJECT && parser.nextToken() == null ? found : null;
+    } catch (java.io.IOException notJson) {
+      return null;
+    }
   }
 
   /** SnapStart: prime before the snapshot, see {@link Priming} for what and why. */

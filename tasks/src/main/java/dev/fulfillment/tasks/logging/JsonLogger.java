@@ -3,13 +3,15 @@ package dev.fulfillment.tasks.logging;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +33,11 @@ public final class JsonLogger {
       "function");
   private static final Set<String> ERROR_FIELDS = Set.of("errorType", "errorMessage", "stackTrace");
   private static final int MAX_STACK_FRAMES = 15;
-  private static final JsonFactory JSON = new ObjectMapper().getFactory();
+  /**
+   * jackson-core alone: the values written are the few shapes {@link Redaction#redact} returns, so the
+   * logger needs no data binding, whose classes would cost every cold start tens of milliseconds.
+   */
+  private static final JsonFactory JSON = new JsonFactory();
 
   private final String function;
   private final String requestId;
@@ -136,7 +142,7 @@ public final class JsonLogger {
           boolean taken = FIXED_FIELDS.contains(key) || error != null && ERROR_FIELDS.contains(key);
           String name = taken ? "extra_" + key : key;
           json.writeFieldName(name);
-          json.writeObject(Redaction.redact(key, field.getValue()));
+          writeValue(json, Redaction.redact(key, field.getValue()));
         }
       }
       json.writeEndObject();
@@ -144,6 +150,39 @@ public final class JsonLogger {
       throw new UncheckedIOException("could not write a log line", e);
     }
     out.println(line);
+  }
+
+  /** Writes what {@link Redaction#redact} returns: null, booleans, numbers, maps, collections and text. */
+  private static void writeValue(JsonGenerator json, Object value) throws IOException {
+    switch (value) {
+      case null -> json.writeNull();
+      case Boolean bool -> json.writeBoolean(bool);
+      case Integer number -> json.writeNumber(number.longValue());
+      case Long number -> json.writeNumber(number.longValue());
+      case Short number -> json.writeNumber(number.longValue());
+      case Byte number -> json.writeNumber(number.longValue());
+      // jackson-core writes NaN and the infinities as strings (WRITE_NAN_AS_STRINGS): the line stays JSON.
+      case Double number -> json.writeNumber(number.doubleValue());
+      case Float number -> json.writeNumber(number.doubleValue());
+      case BigInteger number -> json.writeNumber(number);
+      case BigDecimal number -> json.writeNumber(number);
+      case Map<?, ?> map -> {
+        json.writeStartObject();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+          json.writeFieldName(String.valueOf(entry.getKey()));
+          writeValue(json, entry.getValue());
+        }
+        json.writeEndObject();
+      }
+      case Collection<?> collection -> {
+        json.writeStartArray();
+        for (Object element : collection) {
+          writeValue(json, element);
+        }
+        json.writeEndArray();
+      }
+      default -> json.writeString(String.valueOf(value));
+    }
   }
 
   static Level levelFrom(String value) {

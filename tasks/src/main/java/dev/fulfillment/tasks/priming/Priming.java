@@ -4,8 +4,6 @@ import static dev.fulfillment.tasks.dynamodb.Attributes.m;
 import static dev.fulfillment.tasks.dynamodb.Attributes.n;
 import static dev.fulfillment.tasks.dynamodb.Attributes.s;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fulfillment.tasks.logging.JsonLogger;
 import dev.fulfillment.tasks.logging.Redaction;
 import java.io.OutputStream;
@@ -28,29 +26,34 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  */
 public final class Priming {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private Priming() {
   }
 
   /**
-   * Loads the classes an invocation needs: JSON mapping of the handler's request and response records,
-   * the logger and its redaction, and the SDK's request model for the calls the repositories make.
+   * Loads the classes an invocation needs: the handler's request and response records with the reflection
+   * data the runtime's serializer reads from them, the logger and its redaction, and the SDK's request
+   * model for the calls the repositories make. (The runtime deserializes events with its own copy of
+   * Jackson, which this code cannot reach; the records' reflection data is what it shares with us.)
    */
   public static <I, O> void prime(I sampleRequest, Class<I> requestType, O sampleResponse, Class<O> responseType) {
-    roundTrip(sampleRequest, requestType);
-    roundTrip(sampleResponse, responseType);
+    loadRecord(sampleRequest, requestType);
+    loadRecord(sampleResponse, responseType);
     JsonLogger.create("priming", new PrintStream(OutputStream.nullOutputStream()), Clock.systemUTC(),
         JsonLogger.Level.DEBUG).withOrderId("ord_priming").info("priming", Map.of("sample", sampleRequest));
     Redaction.redactText("priming 4000 0000 0000 0002 tok_visa someone@example.com");
     loadSdkModel();
   }
 
-  private static <T> void roundTrip(T value, Class<T> type) {
-    try {
-      JSON.readValue(JSON.writeValueAsString(value), type);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("priming could not map " + type.getName() + " to JSON and back", e);
+  private static <T> void loadRecord(T value, Class<T> type) {
+    if (!type.isRecord()) {
+      throw new IllegalArgumentException(type.getName() + " is not a record");
+    }
+    for (var component : type.getRecordComponents()) {
+      try {
+        component.getAccessor().invoke(value);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("priming could not read " + type.getName() + "." + component.getName(), e);
+      }
     }
   }
 

@@ -13,6 +13,7 @@ import dev.fulfillment.tasks.domain.OrderStatus;
 import dev.fulfillment.tasks.error.InvalidOrderTransitionException;
 import dev.fulfillment.tasks.support.Items;
 import dev.fulfillment.tasks.support.StoredItems;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.mockito.ArgumentCaptor;
@@ -63,5 +64,21 @@ class MarkOrderFailedHandlerTest {
     assertThatThrownBy(() -> new MarkOrderFailedHandler(dynamoDb, TABLES).handleRequest(request, null))
         .isInstanceOf(InvalidOrderTransitionException.class)
         .hasMessage("order ord_1 is CONFIRMED and cannot move to FAILED");
+  }
+
+  /** A Java Lambda's failure reaches the saga as Step Functions' Cause: the whole error object as JSON. */
+  @Test
+  void keepsOnlyTheErrorMessageOfAJavaErrorObjectAsTheReason() {
+    assertThat(MarkOrderFailedHandler.failureReason("Err",
+        "{\"errorMessage\":\"no stock for A\",\"errorType\":\"x.Y\",\"stackTrace\":[\"a\",{\"b\":1}]}"))
+        .isEqualTo("Err: no stock for A");
+    assertThat(MarkOrderFailedHandler.failureReason("Err", "{\"errorMessage\":{\"nested\":true}}")).isEqualTo("Err");
+    assertThat(MarkOrderFailedHandler.failureReason("Err", "{\"errorType\":\"x.Y\"}")).isEqualTo("Err: {\"errorType\":\"x.Y\"}");
+    // Not one whole JSON object: kept as the text it is (and still redacted).
+    assertThat(MarkOrderFailedHandler.failureReason("Err", "{\"errorMessage\":\"a\"} trailing"))
+        .isEqualTo("Err: {\"errorMessage\":\"a\"} trailing");
+    assertThat(MarkOrderFailedHandler.failureReason("Err", "{broken 4242424242424242"))
+        .isEqualTo("Err: {broken [REDACTED-PAN]");
+    assertThat(MarkOrderFailedHandler.failureReason("Err", null)).isEqualTo("Err");
   }
 }

@@ -85,6 +85,29 @@ class JsonLoggerTest {
   }
 
   @Test
+  void writesNestedValuesNumbersAndNonFiniteNumbersAsJson() throws IOException {
+    Map<String, Object> fields = new java.util.LinkedHashMap<>();
+    fields.put("nested", Map.of("list", List.of(1, 2.5, true, "text")));
+    fields.put("long", 4_000_000_000L); // beyond int; 13+ digits would be masked as card-like
+    fields.put("decimal", new java.math.BigDecimal("12.50"));
+    fields.put("nan", Double.NaN);
+    fields.put("array", new String[] {"a", "b"});
+    fields.put("missing", null);
+    logger(JsonLogger.Level.INFO).info("shapes", fields);
+
+    JsonNode line = lines().get(0);
+    assertThat(line.at("/nested/list/0").asInt()).isEqualTo(1);
+    assertThat(line.at("/nested/list/1").asDouble()).isEqualTo(2.5);
+    assertThat(line.at("/nested/list/2").asBoolean()).isTrue();
+    assertThat(line.at("/nested/list/3").asText()).isEqualTo("text");
+    assertThat(line.get("long").asLong()).isEqualTo(4_000_000_000L);
+    assertThat(line.get("decimal").decimalValue()).isEqualByComparingTo("12.50");
+    assertThat(line.get("nan").asText()).isEqualTo("NaN");
+    assertThat(line.get("array").toString()).isEqualTo("[\"a\",\"b\"]");
+    assertThat(line.get("missing").isNull()).isTrue();
+  }
+
+  @Test
   void aCallerCannotOverwriteTheFixedFields() throws IOException {
     logger(JsonLogger.Level.INFO).withOrderId("ord_1").info("m", Map.of("requestId", "forged", "level", "DEBUG"));
 
