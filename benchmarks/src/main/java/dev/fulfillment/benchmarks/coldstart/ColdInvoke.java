@@ -3,8 +3,10 @@ package dev.fulfillment.benchmarks.coldstart;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import java.io.ByteArrayOutputStream;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.file.Files;
@@ -12,8 +14,11 @@ import java.nio.file.Path;
 
 /**
  * One cold invocation in a fresh JVM, as Lambda's Java runtime does it: construct the handler, turn the
- * event JSON into the handler's input type, call it once, exit. Run once per JVM by
- * {@link ColdStartBenchmark}; prints {@code construct_ms invoke_ms} on its last line.
+ * event JSON into the handler's input type with the runtime's own serializer ({@code
+ * aws-lambda-java-serialization}: its event serializers for {@code aws-lambda-java-events} types, its Jackson
+ * factory for POJOs and records, as the runtime interface client chooses), call it once, serialize the
+ * result the same way, exit. Run once per JVM by
+ * {@link ColdStartBenchmark}; prints where the time went on its last line.
  *
  * <p>Variant {@code tuned} uses the handler's no-arg constructor, exactly what Lambda calls. Variant
  * {@code naive} builds the same handler with {@code DynamoDbClient.create()} and friends: the SDK's
@@ -36,14 +41,23 @@ public final class ColdInvoke {
         : instantiate(handlerClass);
     long constructed = System.nanoTime();
 
-    ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    Object input = json.readValue(eventJson, json.constructType(inputType(handler.getClass())));
+    Type[] types = ioTypes(handler.getClass());
+    Object input = serializer(types[0]).fromJson(eventJson);
+    long deserialized = System.nanoTime();
     Object output = handler.handleRequest(input, new BenchContext());
-    long done = System.nanoTime();
     if (output == null) {
       throw new IllegalStateException(handlerClass + " returned nothing");
     }
-    System.out.println((constructed - start) / 1_000_000.0 + " " + (done - constructed) / 1_000_000.0);
+    long handled = System.nanoTime();
+    ByteArrayOutputStream result = new ByteArrayOutputStream();
+    serializer(types[1]).toJson(output, result);
+    long done = System.nanoTime();
+    System.out.printf(java.util.Locale.ROOT, "construct %.0f ms, deserialize %.0f ms, handle %.0f ms, serialize %.0f ms%n",
+        millis(start, constructed), millis(constructed, deserialized), millis(deserialized, handled), millis(handled, done));
+  }
+
+  private static double millis(long from, long to) {
+    return (to - from) / 1_000_000.0;
   }
 
   @SuppressWarnings("unchecked")
@@ -51,14 +65,23 @@ public final class ColdInvoke {
     return (RequestHandler<Object, Object>) Class.forName(handlerClass).getConstructor().newInstance();
   }
 
-  /** The I of RequestHandler<I, O>, as the Lambda runtime finds it. */
-  private static Type inputType(Class<?> handlerClass) {
+  /** I and O of RequestHandler<I, O>, as the Lambda runtime finds them. */
+  private static Type[] ioTypes(Class<?> handlerClass) {
     for (Type type : handlerClass.getGenericInterfaces()) {
       if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == RequestHandler.class) {
-        return parameterized.getActualTypeArguments()[0];
+        return parameterized.getActualTypeArguments();
       }
     }
     throw new IllegalArgumentException(handlerClass + " does not implement RequestHandler<I, O>");
+  }
+
+  /** The runtime's choice: its event serializers for the Lambda event classes, Jackson for everything else. */
+  @SuppressWarnings("unchecked")
+  private static PojoSerializer<Object> serializer(Type type) {
+    if (type instanceof Class<?> raw && LambdaEventSerializers.isLambdaSupportedEvent(raw.getName())) {
+      return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(raw, ColdInvoke.class.getClassLoader());
+    }
+    return (PojoSerializer<Object>) JacksonFactory.getInstance().getSerializer(type);
   }
 
   /** The few Context members our handlers read. */

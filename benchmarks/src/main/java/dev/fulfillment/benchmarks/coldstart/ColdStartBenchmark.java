@@ -1,5 +1,6 @@
 package dev.fulfillment.benchmarks.coldstart;
 
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import dev.fulfillment.tasks.domain.OrderLine;
 import dev.fulfillment.tasks.order.DynamoDbOrderRepository;
 import dev.fulfillment.tasks.order.NewOrder;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,13 +29,29 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * real request that succeeds: per round and variant one order walks reserve, charge, confirm and an HTTP
  * GET; a second walks reserve, charge, refund, release and is marked failed.
  *
+ * <p>Three variants: {@code naive} is the issue's baseline (the SDK's default client builder, no JVM flags);
+ * {@code naive-lambda} is the same code with the flags Lambda's java17/java21 runtimes apply by default
+ * (serial GC, tiered compilation stopped at level 1: "Customize Java runtime startup behavior"), i.e. what
+ * the naive handler really gets on Lambda; {@code tuned} is what we deploy (the shrunk jar, the no-arg
+ * constructors, the runtime's defaults plus the stack's JAVA_TOOL_OPTIONS).
+ *
+ * <p>Each cold JVM is pinned to one CPU with {@code taskset} when the machine has it: an on-demand Lambda
+ * environment initialises on one full vCPU, so a second core would hand the JIT and GC threads time that
+ * Lambda does not give them. The harness and dynalite are not pinned.
+ *
  * <p>Arguments: {@code java <tuned-jar-dir> <naive-classpath-file> <bench-classes> [rounds]}.
  */
 public final class ColdStartBenchmark {
 
   private static final String TASKS = "dev.fulfillment.tasks.handler.";
-  /** The flags the stack gives every function through JAVA_TOOL_OPTIONS (see infra). */
-  private static final List<String> TUNED_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+  /** What Lambda's java17 and java21 runtimes set by default ("Customize Java runtime startup behavior"). */
+  private static final List<String> LAMBDA_DEFAULT_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+  /** What the stack adds through JAVA_TOOL_OPTIONS (infra JavaFunction); on java21 it restates the defaults. */
+  private static final List<String> STACK_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+  private static final List<String> TUNED_FLAGS =
+      java.util.stream.Stream.concat(LAMBDA_DEFAULT_FLAGS.stream(), STACK_FLAGS.stream()).toList();
+  private static final List<String> VARIANTS = List.of("naive", "naive-lambda", "tuned");
+  private static final Path TASKSET = Path.of("/usr/bin/taskset");
 
   private record Step(String lambda, String handler, String jar, String event) {
   }
@@ -42,7 +60,13 @@ public final class ColdStartBenchmark {
     Path java = Path.of(ProcessHandle.current().info().command().orElse("java"));
     Path jars = Path.of(args[0]);
     String naiveClasspath = Files.readString(Path.of(args[1])).trim() + File.pathSeparator + args[2];
-    String benchClasses = args[2];
+    // The tuned jar carries no serializer: on Lambda the runtime brings its own, and so does the harness.
+    String runtimeSerializer = Path.of(PojoSerializer.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        .toString();
+    String benchClasses = args[2] + File.pathSeparator + runtimeSerializer;
+    List<String> pinning = Files.isExecutable(TASKSET)
+        ? List.of(TASKSET.toString(), "-c", String.valueOf(Runtime.getRuntime().availableProcessors() - 1))
+        : List.of();
     int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
 
     try (DynaliteServer dynalite = DynaliteServer.start()) {
@@ -52,7 +76,8 @@ public final class ColdStartBenchmark {
       Map<String, List<Double>> wall = new LinkedHashMap<>();
 
       for (int round = 0; round < rounds; round++) {
-        List<String> variants = round % 2 == 0 ? List.of("naive", "tuned") : List.of("tuned", "naive");
+        List<String> variants = new ArrayList<>(VARIANTS);
+        Collections.rotate(variants, round); // each variant goes first in turn
         for (String variant : variants) {
           String orderId = "ord_bench-" + variant + "-" + round;
           String failedId = orderId + "-failed";
@@ -61,20 +86,27 @@ public final class ColdStartBenchmark {
           for (Step step : steps(orderId, failedId)) {
             Path event = events.resolve(step.lambda() + "-" + variant + "-" + round + ".json");
             Files.writeString(event, step.event());
-            List<String> command = new ArrayList<>(List.of(java.toString()));
-            if (variant.equals("tuned")) {
-              command.addAll(TUNED_FLAGS);
-              command.addAll(List.of("-cp", jars.resolve(step.jar()) + File.pathSeparator + benchClasses));
-            } else {
-              command.addAll(List.of("-cp", naiveClasspath));
+            List<String> command = new ArrayList<>(pinning);
+            command.add(java.toString());
+            switch (variant) {
+              case "tuned" -> {
+                command.addAll(TUNED_FLAGS);
+                command.addAll(List.of("-cp", jars.resolve(step.jar()) + File.pathSeparator + benchClasses));
+              }
+              case "naive-lambda" -> {
+                command.addAll(LAMBDA_DEFAULT_FLAGS);
+                command.addAll(List.of("-cp", naiveClasspath));
+              }
+              default -> command.addAll(List.of("-cp", naiveClasspath));
             }
-            command.addAll(List.of(ColdInvoke.class.getName(), variant, step.handler(), event.toString()));
+            String mode = variant.equals("tuned") ? "tuned" : "naive";
+            command.addAll(List.of(ColdInvoke.class.getName(), mode, step.handler(), event.toString()));
             double millis = run(command, env);
             wall.computeIfAbsent(step.lambda() + "|" + variant, k -> new ArrayList<>()).add(millis);
           }
         }
       }
-      report(wall, rounds, jars);
+      report(wall, rounds, jars, !pinning.isEmpty());
     }
   }
 
@@ -152,18 +184,22 @@ public final class ColdStartBenchmark {
         .create(new NewOrder(orderId, "c-bench", List.of(new OrderLine("BENCH-1", 1)), "tok_visa", "bench"));
   }
 
-  private static void report(Map<String, List<Double>> wall, int rounds, Path jars) throws IOException {
-    System.out.printf(Locale.ROOT, "%n| Lambda | naive median (ms) | tuned median (ms) | ratio tuned/naive |%n|---|---:|---:|---:|%n");
+  private static void report(Map<String, List<Double>> wall, int rounds, Path jars, boolean pinned) throws IOException {
+    System.out.printf(Locale.ROOT, "%n| Lambda | naive (ms) | naive, Lambda's default flags (ms) | tuned (ms) "
+        + "| tuned/naive | tuned/naive on Lambda's defaults |%n|---|---:|---:|---:|---:|---:|%n");
     for (String key : wall.keySet()) {
       if (!key.endsWith("|naive")) {
         continue;
       }
       String lambda = key.substring(0, key.indexOf('|'));
       double naive = median(wall.get(key));
+      double naiveLambda = median(wall.get(lambda + "|naive-lambda"));
       double tuned = median(wall.get(lambda + "|tuned"));
-      System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.2f |%n", lambda, naive, tuned, tuned / naive);
+      System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.2f | %.2f |%n", lambda, naive, naiveLambda, tuned,
+          tuned / naive, tuned / naiveLambda);
     }
-    System.out.printf(Locale.ROOT, "%n%d rounds, each a fresh JVM per invocation; java %s%n", rounds, System.getProperty("java.version"));
+    System.out.printf(Locale.ROOT, "%nmedians of %d rounds, each a fresh JVM per invocation, %s; java %s%n", rounds,
+        pinned ? "pinned to one CPU (taskset)" : "NOT pinned (no /usr/bin/taskset)", System.getProperty("java.version"));
     for (String jar : List.of("tasks-lambda.jar", "api-lambda.jar")) {
       System.out.printf(Locale.ROOT, "%s: %.1f MB%n", jar, Files.size(jars.resolve(jar)) / 1_048_576.0);
     }
