@@ -39,7 +39,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * environment initialises on one full vCPU, so a second core would hand the JIT and GC threads time that
  * Lambda does not give them. The harness and dynalite are not pinned.
  *
- * <p>Arguments: {@code java <tuned-jar-dir> <naive-classpath-file> <bench-classes> [rounds]}.
+ * <p>Arguments: {@code java <tuned-jar-dir> <naive-classpath-file> <bench-classes> [rounds] [unpinned]}; the
+ * last runs every JVM on all CPUs, for comparison.
  */
 public final class ColdStartBenchmark {
 
@@ -64,7 +65,8 @@ public final class ColdStartBenchmark {
     String runtimeSerializer = Path.of(PojoSerializer.class.getProtectionDomain().getCodeSource().getLocation().toURI())
         .toString();
     String benchClasses = args[2] + File.pathSeparator + runtimeSerializer;
-    List<String> pinning = Files.isExecutable(TASKSET)
+    boolean unpinned = args.length > 4 && args[4].equals("unpinned");
+    List<String> pinning = !unpinned && Files.isExecutable(TASKSET)
         ? List.of(TASKSET.toString(), "-c", String.valueOf(Runtime.getRuntime().availableProcessors() - 1))
         : List.of();
     int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
@@ -199,9 +201,9 @@ public final class ColdStartBenchmark {
           tuned / naive, tuned / naiveLambda);
     }
     System.out.printf(Locale.ROOT, "%nmedians of %d rounds, each a fresh JVM per invocation, %s; java %s%n", rounds,
-        pinned ? "pinned to one CPU (taskset)" : "NOT pinned (no /usr/bin/taskset)", System.getProperty("java.version"));
+        pinned ? "pinned to one CPU (taskset)" : "on all CPUs (not pinned)", System.getProperty("java.version"));
     for (String jar : List.of("tasks-lambda.jar", "api-lambda.jar")) {
-      System.out.printf(Locale.ROOT, "%s: %.1f MB%n", jar, Files.size(jars.resolve(jar)) / 1_048_576.0);
+      System.out.printf(Locale.ROOT, "%s: %.2f MB (10^6 bytes)%n", jar, Files.size(jars.resolve(jar)) / 1_000_000.0);
     }
   }
 
