@@ -28,18 +28,24 @@ public final class LambdaJars {
   private LambdaJars() {
   }
 
-  /**
-   * The entries of the jar named by the system property {@code shadedJar} (the pom's check execution sets
-   * it), after asserting that it exists, is under {@link #MAX_BYTES} and has nothing forbidden. Fails, never
-   * skips, when the jar is missing.
-   */
-  public static List<String> checkedEntries() throws IOException {
+  /** The jar named by the system property {@code shadedJar}; fails, never skips, when it is not there. */
+  public static Path fromSystemProperty() {
     String property = System.getProperty("shadedJar");
     if (property == null || property.isBlank()) {
       fail("system property shadedJar is not set (the pom's shaded-jar-check execution sets it)");
     }
     Path jar = Path.of(property);
     assertTrue(Files.isRegularFile(jar), () -> jar + " is missing; run `package` first");
+    return jar;
+  }
+
+  /**
+   * The entries of the jar named by the system property {@code shadedJar} (the pom's check execution sets
+   * it), after asserting that it exists, is under {@link #MAX_BYTES} and has nothing forbidden. Fails, never
+   * skips, when the jar is missing.
+   */
+  public static List<String> checkedEntries() throws IOException {
+    Path jar = fromSystemProperty();
     List<String> entries;
     try (JarFile file = new JarFile(jar.toFile())) {
       entries = Collections.list(file.entries()).stream().map(ZipEntry::getName).toList();
