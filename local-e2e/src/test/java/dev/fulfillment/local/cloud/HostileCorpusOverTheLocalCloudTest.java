@@ -28,9 +28,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -208,8 +208,9 @@ class HostileCorpusOverTheLocalCloudTest {
   void everyCaseOverHttpIsAnswered4xxWithAJsonMessageAndStartsNoExecution() throws Exception {
     executionsBeforeHttp = allExecutions().size();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    Map<String, AtomicInteger> byStatus = new TreeMap<>();
-    Map<String, AtomicInteger> skippedHeaders = new TreeMap<>();
+    // Counted from HTTP_THREADS threads at once: a TreeMap lost a count now and then.
+    Map<String, AtomicInteger> byStatus = new ConcurrentSkipListMap<>();
+    Map<String, AtomicInteger> skippedHeaders = new ConcurrentSkipListMap<>();
     List<String> handWritten = Collections.synchronizedList(new ArrayList<>());
     List<String> droppedByHand = Collections.synchronizedList(new ArrayList<>());
     List<String> jdkServerAnswered = Collections.synchronizedList(new ArrayList<>());
