@@ -10,17 +10,24 @@ import dev.fulfillment.api.start.ExecutionInput;
 import dev.fulfillment.api.validation.OrderValidator;
 import dev.fulfillment.api.validation.Validation;
 import dev.fulfillment.tasks.logging.JsonLogger;
+import dev.fulfillment.tasks.priming.Priming;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.warmup.http.CannedResponseHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * Warm-up requests for SnapStart priming. Each one stops before any AWS call (an unknown route, an
  * invalid body, a wrong content type), so priming exercises event handling, Jackson, validation and
  * response writing without network; a valid order is run through validation, hashing and the
- * execution input builder directly.
+ * execution input builder directly. The SDK calls the handlers make (PutItem, GetItem, StartExecution)
+ * run through the SDK's whole pipeline against canned answers, never over the network.
  */
 public final class Samples {
 
@@ -35,6 +42,7 @@ public final class Samples {
 
   public static void primeHttp(OrdersApi api) {
     primeValidation();
+    primeSdk();
     api.handle(http("GET", "/priming", null, Map.of()), "priming", SILENT);
     api.handle(http("POST", "/orders", "{\"lines\":[{\"sku\":\"x\",\"quantity\":0}]}",
         Map.of("content-type", "application/json")), "priming", SILENT);
@@ -43,11 +51,37 @@ public final class Samples {
 
   public static void primeIntake(OrderIntake intake) {
     primeValidation();
+    primeSdk();
     // An invalid record would be sent to the DLQ, a network call: validation is primed directly instead.
     new OrderValidator().validate("{\"lines\":\"none\"}".getBytes(StandardCharsets.UTF_8));
     SQSEvent empty = new SQSEvent();
     empty.setRecords(List.of());
     intake.process(empty, SILENT);
+  }
+
+  private static void primeSdk() {
+    Priming.exerciseDynamoDb();
+    exerciseStepFunctions();
+  }
+
+  /**
+   * A StartExecution through a Step Functions client's whole pipeline (endpoint rules, marshalling, SigV4
+   * with throwaway keys, unmarshalling) against the SDK's canned-answer HTTP client: nothing is sent.
+   *
+   * @return the canned execution ARN, read back through the unmarshaller
+   */
+  public static String exerciseStepFunctions() {
+    String arn = "arn:aws:states:us-east-1:123456789012:execution:priming:priming";
+    try (SfnClient canned = SfnClient.builder()
+        .httpClient(CannedResponseHttpClient.builder().statusCode(200)
+            .responseBody(("{\"executionArn\":\"" + arn + "\",\"startDate\":1.7E9}").getBytes(StandardCharsets.UTF_8))
+            .build())
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("PRIMING", "priming")))
+        .region(Region.US_EAST_1)
+        .build()) {
+      return canned.startExecution(b -> b.stateMachineArn("arn:aws:states:us-east-1:123456789012:stateMachine:priming")
+          .name("ord_priming").input("{}")).executionArn();
+    }
   }
 
   private static void primeValidation() {

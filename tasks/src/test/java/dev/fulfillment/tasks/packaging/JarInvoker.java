@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The child process of {@link ShrunkJarRunCheck}: runs on the shrunk Lambda jar (this class is the only
  * one it takes from the test classes), builds ReserveStock the way the Lambda runtime does, through its
- * no-argument constructor, and calls it once. Prints the response on its last line.
+ * no-argument constructor, primes it as SnapStart does, and calls it once. Prints the response last.
  */
 public final class JarInvoker {
 
@@ -17,8 +17,10 @@ public final class JarInvoker {
   }
 
   public static void main(String[] args) {
-    ReserveStockResponse response = new ReserveStockHandler()
-        .handleRequest(new ReserveStockRequest(args[0], List.of(new OrderLine(args[1], 2))), null);
+    ReserveStockHandler handler = new ReserveStockHandler();
+    handler.beforeCheckpoint(null); // SnapStart's priming, as Lambda runs it before the snapshot
+    ReserveStockResponse response =
+        handler.handleRequest(new ReserveStockRequest(args[0], List.of(new OrderLine(args[1], 2))), null);
     System.out.println("RESPONSE " + response);
   }
 }
