@@ -16,10 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.warmup.http.CannedResponseHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
@@ -72,13 +68,8 @@ public final class Samples {
    */
   public static String exerciseStepFunctions() {
     String arn = "arn:aws:states:us-east-1:123456789012:execution:priming:priming";
-    try (SfnClient canned = SfnClient.builder()
-        .httpClient(CannedResponseHttpClient.builder().statusCode(200)
-            .responseBody(("{\"executionArn\":\"" + arn + "\",\"startDate\":1.7E9}").getBytes(StandardCharsets.UTF_8))
-            .build())
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("PRIMING", "priming")))
-        .region(Region.US_EAST_1)
-        .build()) {
+    try (SfnClient canned = Priming.cannedClient(SfnClient.builder(),
+        "{\"executionArn\":\"" + arn + "\",\"startDate\":1.7E9}")) {
       return canned.startExecution(b -> b.stateMachineArn("arn:aws:states:us-east-1:123456789012:stateMachine:priming")
           .name("ord_priming").input("{}")).executionArn();
     }

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.warmup.http.CannedResponseHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -39,8 +41,9 @@ public final class Priming {
   /**
    * Loads the classes an invocation needs: the handler's request and response records with the reflection
    * data the runtime's serializer reads from them, the logger and its redaction, and the SDK's request
-   * pipeline for the calls the repositories make ({@link #exerciseDynamoDb}). (The runtime deserializes events with its own copy of
-   * Jackson, which this code cannot reach; the records' reflection data is what it shares with us.)
+   * pipeline for the calls the repositories make ({@link #exerciseDynamoDb}). (The runtime deserializes
+   * events with its own copy of Jackson, which this code cannot reach; the records' reflection data is what
+   * it shares with us.)
    */
   public static <I, O> void prime(I sampleRequest, Class<I> requestType, O sampleResponse, Class<O> responseType) {
     loadRecord(sampleRequest, requestType);
@@ -79,12 +82,7 @@ public final class Priming {
    */
   public static int exerciseDynamoDb() {
     String table = "priming";
-    try (DynamoDbClient canned = DynamoDbClient.builder()
-        .httpClient(CannedResponseHttpClient.builder().statusCode(200)
-            .responseBody("{}".getBytes(StandardCharsets.UTF_8)).build())
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("PRIMING", "priming")))
-        .region(Region.US_EAST_1)
-        .build()) {
+    try (DynamoDbClient canned = cannedClient(DynamoDbClient.builder(), "{}")) {
       canned.getItem(GetItemRequest.builder().tableName(table).key(Map.of("orderId", s("ord_priming")))
           .consistentRead(true).build());
       canned.putItem(PutItemRequest.builder().tableName(table).item(Map.of("orderId", s("ord_priming"), "lines",
@@ -94,5 +92,19 @@ public final class Priming {
           .returnValues(ReturnValue.ALL_NEW).build());
       return 3;
     }
+  }
+
+  /**
+   * A client of the builder's service whose every call is answered with {@code answer} by the SDK's canned
+   * HTTP client, signed with throwaway keys in a fixed region: the whole pipeline runs, nothing is sent.
+   */
+  public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C cannedClient(B builder,
+      String answer) {
+    return builder
+        .httpClient(CannedResponseHttpClient.builder().statusCode(200)
+            .responseBody(answer.getBytes(StandardCharsets.UTF_8)).build())
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("PRIMING", "priming")))
+        .region(Region.US_EAST_1)
+        .build();
   }
 }
